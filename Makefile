@@ -1,0 +1,42 @@
+# Two commands do everything (see README):
+#   make lab    install into .venv if needed, then open the series in JupyterLab
+#   make test   install into .venv if needed (with test tools), then run every test
+# Other targets: make release | grade | feedback (teachers), make bench (performance).
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+PY     := $(BIN)/python
+# nbgrader runs `alembic`, and the tests start `jupyter`: both must come from the venv.
+export PATH := $(abspath $(BIN)):$(PATH)
+
+.PHONY: lab test bench release grade feedback clean
+
+$(PY):
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python >= 3.11 is needed; set PYTHON=python3.11 (or newer)")'
+	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+
+$(VENV)/.student: requirements.txt pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.test: requirements.txt requirements-teacher.txt requirements-test.txt pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -r requirements-test.txt
+	@touch $@ $(VENV)/.student $(VENV)/.teacher
+
+$(VENV)/.teacher: requirements.txt requirements-teacher.txt pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -r requirements-teacher.txt
+	@touch $@ $(VENV)/.student
+
+lab: $(VENV)/.student
+	$(BIN)/jupyter lab notebooks/
+
+test: $(VENV)/.test
+	$(PY) -m pytest
+
+bench: $(VENV)/.test
+	$(PY) benchmarks/run.py
+
+clean:
+	rm -rf $(VENV) course .pytest_cache

@@ -1,0 +1,54 @@
+"""helpers: the small library behind the logistic-regression notebook series.
+
+Modules by role:
+
+- :mod:`helpers.maths`   sigmoid, logit, losses, softmax, gradients
+- :mod:`helpers.models`  from-scratch, scikit-learn-compatible estimators
+- :mod:`helpers.data`    bundled and seeded synthetic data sets
+- :mod:`helpers.plots`   figure helpers (each takes ``ax=None`` and returns the axes)
+- :mod:`helpers.widgets` sliders wired to pure functions
+
+Importing the package changes no global state (no seeding, no rcParams).
+"""
+from .data import (
+    load_breast_cancer_split,
+    load_iris_split,
+    make_linear_2d,
+    make_moons_2d,
+    make_rings,
+    make_tumour_sizes,
+)
+from .maths import (
+    binary_cross_entropy,
+    binary_cross_entropy_from_logits,
+    logistic_cost,
+    logistic_gradient,
+    logit,
+    numerical_gradient,
+    relative_error,
+    sigmoid,
+    softmax,
+)
+from .models import LogisticRegressionScratch, SoftmaxRegressionScratch
+
+__version__ = "0.1.0"
+
+__all__ = [
+    "LogisticRegressionScratch",
+    "SoftmaxRegressionScratch",
+    "binary_cross_entropy",
+    "binary_cross_entropy_from_logits",
+    "load_breast_cancer_split",
+    "load_iris_split",
+    "logistic_cost",
+    "logistic_gradient",
+    "logit",
+    "make_linear_2d",
+    "make_moons_2d",
+    "make_rings",
+    "make_tumour_sizes",
+    "numerical_gradient",
+    "relative_error",
+    "sigmoid",
+    "softmax",
+]

@@ -1,0 +1,118 @@
+"""Data sets used by the series: scikit-learn's bundled sets and seeded synthetic ones.
+
+Nothing here downloads anything, and every random draw takes ``random_state``.
+"""
+import numpy as np
+from sklearn.datasets import load_breast_cancer, load_iris, make_circles, make_classification, make_moons
+from sklearn.model_selection import train_test_split
+from sklearn.preprocessing import StandardScaler
+from sklearn.utils import Bunch
+
+from ._validation import check_int, check_positive
+
+
+def make_tumour_sizes(n_samples=40, extreme_size=None, random_state=0):
+    """The 1-D toy set of notebook 01: tumour size (cm) -> malignant (1) or benign (0).
+
+    Benign sizes are drawn around 2 cm, malignant around 5 cm, so the classes
+    overlap a little near 3.5 cm.
+
+    Parameters
+    ----------
+    n_samples : int, default=40
+        Examples before the optional extreme one; half of each class (rounded).
+    extreme_size : float or None, default=None
+        If given, append one malignant example of this size (a very large,
+        correctly labelled tumour).
+    random_state : int, default=0
+
+    Returns
+    -------
+    X : ndarray of shape (n_samples [+ 1], 1)
+    y : ndarray of int, shape (n_samples [+ 1],)
+    """
+    check_int(n_samples, "n_samples", minimum=2)
+    rng = np.random.default_rng(random_state)
+    n_benign = n_samples // 2
+    sizes = np.concatenate([
+        rng.normal(2.0, 0.7, n_benign),
+        rng.normal(5.0, 0.9, n_samples - n_benign),
+    ]).clip(0.3, None)  # a tumour has a positive size
+    y = np.r_[np.zeros(n_benign, int), np.ones(n_samples - n_benign, int)]
+    if extreme_size is not None:
+        check_positive(extreme_size, "extreme_size")
+        sizes, y = np.r_[sizes, float(extreme_size)], np.r_[y, 1]
+    return sizes.reshape(-1, 1).round(2), y
+
+
+def load_breast_cancer_split(test_size=0.2, random_state=42, scale=True):
+    """Wisconsin diagnostic breast cancer: a stratified train/test split.
+
+    The scaler is fitted on the training part only, so no statistic of the test
+    set leaks into training. Target 0 is *malignant*, 1 is *benign*.
+
+    Returns
+    -------
+    Bunch
+        ``X_train, X_test`` (pandas DataFrames with the feature names),
+        ``y_train, y_test`` (ndarrays), ``feature_names``, ``target_names``
+        (``['malignant', 'benign']``) and ``scaler`` (None when ``scale=False``).
+    """
+    data = load_breast_cancer(as_frame=True)
+    X_train, X_test, y_train, y_test = train_test_split(
+        data.data, data.target.to_numpy(), test_size=test_size, stratify=data.target, random_state=random_state
+    )
+    scaler = None
+    if scale:
+        scaler = StandardScaler().set_output(transform="pandas").fit(X_train)
+        X_train, X_test = scaler.transform(X_train), scaler.transform(X_test)
+    return Bunch(
+        X_train=X_train, X_test=X_test, y_train=y_train, y_test=y_test,
+        feature_names=list(data.feature_names), target_names=list(data.target_names), scaler=scaler,
+    )
+
+
+def load_iris_split(test_size=0.2, random_state=42, scale=True):
+    """Iris (3 classes, 4 features): a stratified, standardised split.
+
+    Returns
+    -------
+    Bunch
+        ``X_train, X_test, y_train, y_test`` (ndarrays), ``feature_names``,
+        ``target_names`` and ``scaler``.
+    """
+    data = load_iris()
+    X_train, X_test, y_train, y_test = train_test_split(
+        data.data, data.target, test_size=test_size, stratify=data.target, random_state=random_state
+    )
+    scaler = None
+    if scale:
+        scaler = StandardScaler().fit(X_train)
+        X_train, X_test = scaler.transform(X_train), scaler.transform(X_test)
+    return Bunch(
+        X_train=X_train, X_test=X_test, y_train=y_train, y_test=y_test,
+        feature_names=list(data.feature_names), target_names=list(data.target_names), scaler=scaler,
+    )
+
+
+def make_linear_2d(n_samples=300, random_state=42):
+    """Two overlapping, roughly linearly separable classes in 2-D, standardised.
+
+    ``make_classification(n_features=2, n_redundant=0, n_informative=2,
+    n_clusters_per_class=1)`` followed by a StandardScaler.
+    """
+    X, y = make_classification(
+        n_samples=n_samples, n_features=2, n_redundant=0, n_informative=2,
+        n_clusters_per_class=1, random_state=random_state,
+    )
+    return StandardScaler().fit_transform(X), y
+
+
+def make_rings(n_samples=300, noise=0.1, factor=0.5, random_state=42):
+    """Two concentric rings (``make_circles``): no straight line separates them."""
+    return make_circles(n_samples=n_samples, noise=noise, factor=factor, random_state=random_state)
+
+
+def make_moons_2d(n_samples=200, noise=0.3, random_state=42):
+    """Two interleaving half-moons (``make_moons``): a curved boundary fits best."""
+    return make_moons(n_samples=n_samples, noise=noise, random_state=random_state)

@@ -1,0 +1,57 @@
+"""The one pattern every slider in the series uses.
+
+A figure is built once (without pyplot's auto-display) and shown with a
+display id, so its default state is an ordinary output that a static render
+(a website, GitHub, a viewer with no kernel) still shows. A control change
+calls ``update(**values)``, which moves existing artists (``set_data``,
+``set_height``, ...) and returns the text for the readout; the displayed
+image is then refreshed in place. Nothing expensive belongs in ``update``:
+precompute it before building the widget.
+"""
+import ipywidgets as widgets
+from IPython.display import display
+
+
+def interactive_figure(fig, update, controls, readout=True):
+    """Show ``controls`` above ``fig`` and keep the figure in step with them.
+
+    Parameters
+    ----------
+    fig : matplotlib.figure.Figure
+        Built with ``matplotlib.figure.Figure`` (or a pyplot figure already closed
+        with ``plt.close(fig)``), so it is not displayed twice.
+    update : callable
+        ``update(**values) -> str or None``; called once now with the initial
+        values and again on every change. The string (HTML) fills the readout.
+    controls : dict of str -> ipywidgets.ValueWidget
+        Keyword name -> control (``FloatSlider``, ``FloatLogSlider``, ``ToggleButtons``, ...).
+    readout : bool, default=True
+        Show an HTML readout (CSS class ``helpers-readout``) under the controls.
+
+    Returns
+    -------
+    ipywidgets.VBox
+        The controls and readout, already displayed (kept for tests and chaining).
+    """
+    html = widgets.HTML()
+    html.add_class("helpers-readout")
+
+    def values():
+        return {name: control.value for name, control in controls.items()}
+
+    def refresh(text):
+        if readout and text is not None:
+            html.value = text
+
+    refresh(update(**values()))
+    box = widgets.VBox(list(controls.values()) + ([html] if readout else []))
+    display(box)
+    handle = display(fig, display_id=True)
+
+    def on_change(_change):
+        refresh(update(**values()))
+        handle.update(fig)
+
+    for control in controls.values():
+        control.observe(on_change, names="value")
+    return box

@@ -27,6 +27,7 @@ from .maths import (
     numerical_gradient,
     relative_error,
     sigmoid,
+    sigmoid_squared_error,
     softmax,
 )
 from .models import LogisticRegressionScratch, SoftmaxRegressionScratch
@@ -50,5 +51,6 @@ __all__ = [
     "numerical_gradient",
     "relative_error",
     "sigmoid",
+    "sigmoid_squared_error",
     "softmax",
 ]

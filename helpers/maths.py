@@ -167,6 +167,20 @@ def logistic_gradient(X, y, w, b, C=np.inf):
     return grad_w, grad_b
 
 
+def sigmoid_squared_error(X, y, w, b):
+    """Mean squared error of sigmoid outputs, mean((sigmoid(Xw + b) - y)^2).
+
+    The "wrong cost" for logistic regression: unlike :func:`logistic_cost` it is
+    not convex in (w, b) -- it has plateaus where the sigmoid saturates.
+
+    Returns
+    -------
+    float
+    """
+    X, y, w = _check_Xyw(X, y, w)
+    return float(np.mean((sigmoid(X @ w + b) - y) ** 2))
+
+
 def numerical_gradient(f, params, eps=1e-6):
     """Central-difference estimate of the gradient of a scalar function.
 

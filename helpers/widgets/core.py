@@ -4,12 +4,26 @@ A figure is built once (without pyplot's auto-display) and shown with a
 display id, so its default state is an ordinary output that a static render
 (a website, GitHub, a viewer with no kernel) still shows. A control change
 calls ``update(**values)``, which moves existing artists (``set_data``,
-``set_height``, ...) and returns the text for the readout; the displayed
-image is then refreshed in place. Nothing expensive belongs in ``update``:
+``set_height``, ...) and returns the text for the readout; the figure is
+re-rendered to PNG and the displayed image replaced in place. Nothing expensive belongs in ``update``:
 precompute it before building the widget.
 """
+import io
+
 import ipywidgets as widgets
-from IPython.display import display
+from IPython.display import Image, display
+
+
+def figure_image(fig):
+    """Render ``fig`` to a PNG ``IPython.display.Image``.
+
+    Rendering explicitly (rather than relying on the inline backend's
+    formatter for ``Figure``) works the same in JupyterLab, Notebook 7,
+    VS Code and under nbval, whether or not pyplot was ever imported.
+    """
+    buffer = io.BytesIO()
+    fig.savefig(buffer, format="png")
+    return Image(data=buffer.getvalue(), format="png")
 
 
 def interactive_figure(fig, update, controls, readout=True):
@@ -18,8 +32,8 @@ def interactive_figure(fig, update, controls, readout=True):
     Parameters
     ----------
     fig : matplotlib.figure.Figure
-        Built with ``matplotlib.figure.Figure`` (or a pyplot figure already closed
-        with ``plt.close(fig)``), so it is not displayed twice.
+        Built with ``matplotlib.figure.Figure(layout="constrained")`` (or a pyplot
+        figure closed with ``plt.close(fig)``), so it is not displayed twice.
     update : callable
         ``update(**values) -> str or None``; called once now with the initial
         values and again on every change. The string (HTML) fills the readout.
@@ -46,11 +60,11 @@ def interactive_figure(fig, update, controls, readout=True):
     refresh(update(**values()))
     box = widgets.VBox(list(controls.values()) + ([html] if readout else []))
     display(box)
-    handle = display(fig, display_id=True)
+    handle = display(figure_image(fig), display_id=True)
 
     def on_change(_change):
         refresh(update(**values()))
-        handle.update(fig)
+        handle.update(figure_image(fig))
 
     for control in controls.values():
         control.observe(on_change, names="value")

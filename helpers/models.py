@@ -24,6 +24,14 @@ from .maths import _logistic_loss_grad, _softmax_loss_grad, sigmoid, softmax
 _SEPARATED_MARGIN = 30.0
 
 
+def _separable_message(what_happened):
+    return (
+        "The training data are perfectly separable: without a penalty (C=np.inf) the weights "
+        f"grow without bound ({what_happened}). Use a finite C (e.g. C=1.0) for a unique, "
+        "finite solution, or lower max_iter to stop earlier on purpose."
+    )
+
+
 class _ScratchClassifier(ClassifierMixin, BaseEstimator):
     """Shared validation, fitting loop and prediction plumbing."""
 
@@ -73,10 +81,12 @@ class _ScratchClassifier(ClassifierMixin, BaseEstimator):
         """The iteration loop shared by every solver.
 
         ``step(it)`` performs update number ``it`` and returns (loss, max |gradient| before
-        the update, stop_reason or None). Records ``loss_curve_`` and ``n_iter_``.
+        the update, stop_reason or None). Records ``loss_curve_`` and ``n_iter_``;
+        returns True when a step asked to stop (and has warned why).
         """
         every = int(self.verbose)
         curve = [loss0]
+        stopped = False
         if every:
             print(f"iter {0:5d}  loss {loss0:.6f}")
         converged = False
@@ -90,7 +100,7 @@ class _ScratchClassifier(ClassifierMixin, BaseEstimator):
                 print(f"iter {it:5d}  loss {loss:.6f}")
             if stop is not None:
                 warnings.warn(stop, ConvergenceWarning, stacklevel=3)
-                converged = True  # stopped on purpose, with its own warning
+                stopped = converged = True  # stopped on purpose, with its own warning
                 break
         self.loss_curve_ = np.asarray(curve)
         self.n_iter_ = len(curve) - 1
@@ -103,7 +113,7 @@ class _ScratchClassifier(ClassifierMixin, BaseEstimator):
                 ConvergenceWarning,
                 stacklevel=3,
             )
-        return self
+        return stopped
 
 
 class LogisticRegressionScratch(_ScratchClassifier):
@@ -192,17 +202,22 @@ class LogisticRegressionScratch(_ScratchClassifier):
             state.update(zip(("loss", "gw", "gb", "p"), new))
             stop = None
             if np.isinf(C) and np.min(sign * (X @ w + b)) > _SEPARATED_MARGIN:
-                stop = (
-                    "The training data are perfectly separable: without a penalty (C=np.inf) the "
-                    "weights grow without bound, so training stopped once every example was "
-                    f"classified with probability > 1 - 1e-13 (iteration {it}). "
-                    "Use a finite C (e.g. C=1.0) for a unique, finite solution, or lower max_iter."
+                stop = _separable_message(
+                    f"training stopped at iteration {it}, once every example was classified with "
+                    "probability > 1 - 1e-13"
                 )
             return state["loss"], grad_max, stop
 
-        self._run(step, loss0)
+        stopped = self._run(step, loss0)
         self.coef_ = w.reshape(1, -1)
         self.intercept_ = np.array([b])
+        if np.isinf(C) and not stopped and np.min(sign * (X @ w + b)) > 0:
+            # GD creeps towards infinity too slowly to trip the margin test: say so at the end
+            warnings.warn(
+                _separable_message(f"after {self.n_iter_} iterations ||w|| = {np.linalg.norm(w):.3g} and it "
+                                   "keeps growing, so the result depends on max_iter"),
+                ConvergenceWarning, stacklevel=2,
+            )
         return self
 
     def _newton_direction(self, X, p, gw, gb, n):
@@ -303,4 +318,5 @@ class SoftmaxRegressionScratch(_ScratchClassifier):
 
     def predict(self, X):
         """The class with the largest probability."""
-        return self.classes_[np.argmax(self.decision_function(X), axis=1)]
+        scores = self.decision_function(X)  # checks fitted state first
+        return self.classes_[np.argmax(scores, axis=1)]

@@ -1,0 +1,239 @@
+"""Figures for evaluating a binary classifier: confusion matrix, ROC and PR curves, coefficients.
+
+Each ``plot_*`` function takes ``ax=None``, draws, and returns the axes. The
+artists a threshold slider moves carry a ``gid``, and :func:`update_confusion_matrix`
+/ :func:`move_operating_point` change them in place, so a widget never re-plots.
+"""
+from collections.abc import Mapping
+
+import numpy as np
+from matplotlib.patches import Patch
+from sklearn.metrics import auc, average_precision_score, precision_recall_curve, roc_curve
+
+from ..thresholds import threshold_report
+from .style import PALETTE, get_ax
+
+_CELL_NAMES = (("TP", "FN (missed)"), ("FP (false alarm)", "TN"))
+_POINT_GID = "operating-point"
+_IMAGE_GID = "confusion-image"
+
+
+def _counts_matrix(counts):
+    """[[TP, FN], [FP, TN]] from a report-like mapping or a 2x2 array."""
+    if isinstance(counts, Mapping):
+        try:
+            return np.array([[counts["tp"], counts["fn"]], [counts["fp"], counts["tn"]]], dtype=int)
+        except KeyError as exc:
+            raise ValueError(f"counts needs the keys tp, fp, tn, fn (as threshold_report returns); missing {exc}.") from None
+    matrix = np.asarray(counts)
+    if matrix.shape != (2, 2) or not np.issubdtype(matrix.dtype, np.number) or (matrix < 0).any():
+        raise ValueError(
+            "counts must be a dict with tp, fp, tn, fn or a 2x2 array of non-negative counts "
+            "[[TP, FN], [FP, TN]] (sklearn's confusion_matrix with labels=[positive, negative])."
+        )
+    return matrix.astype(int)
+
+
+def _cell_text(name, value):
+    return f"{value}\n{name}"
+
+
+def plot_confusion_matrix(counts, ax=None, positive_name="positive", negative_name="negative", title=None,
+                          cmap="Blues"):
+    """A 2x2 confusion matrix with the positive class first, each cell named and counted.
+
+    Parameters
+    ----------
+    counts : dict or array-like of shape (2, 2)
+        A mapping with ``tp, fp, tn, fn`` (e.g. :func:`helpers.thresholds.threshold_report`),
+        or ``[[TP, FN], [FP, TN]]``: rows are the actual class, columns the
+        predicted class, positive first.
+    positive_name, negative_name : str
+        Class names for the axis labels (e.g. "malignant", "benign").
+    title : str, optional
+        Default: "Confusion matrix (positive: <positive_name>)".
+    cmap : str, default="Blues"
+        Sequential colour map; the scale runs from 0 to the number of examples,
+        so colours stay comparable when :func:`update_confusion_matrix` changes them.
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    ax = get_ax(ax, figsize=(4.2, 3.8))
+    matrix = _counts_matrix(counts)
+    n = max(int(matrix.sum()), 1)
+    ax.imshow(matrix, cmap=cmap, vmin=0, vmax=n, gid=_IMAGE_GID)
+    for i in range(2):
+        for j in range(2):
+            ax.text(j, i, _cell_text(_CELL_NAMES[i][j], matrix[i, j]), ha="center", va="center",
+                    fontsize=11, color="white" if matrix[i, j] > 0.5 * n else "black", gid=f"cell-{i}-{j}")
+    ax.set_xticks([0, 1], [positive_name, negative_name])
+    ax.set_yticks([0, 1], [positive_name, negative_name])
+    ax.set(xlabel="predicted class", ylabel="actual class",
+           title=title if title is not None else f"Confusion matrix (positive: {positive_name})")
+    return ax
+
+
+def update_confusion_matrix(ax, counts):
+    """Write new counts into a matrix drawn by :func:`plot_confusion_matrix` (no re-plotting).
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    matrix = _counts_matrix(counts)
+    image = next((im for im in ax.images if im.get_gid() == _IMAGE_GID), None)
+    if image is None:
+        raise ValueError("ax holds no confusion matrix; draw it first with plot_confusion_matrix(..., ax=ax).")
+    image.set_data(matrix)
+    n = image.norm.vmax
+    texts = {t.get_gid(): t for t in ax.texts}
+    for i in range(2):
+        for j in range(2):
+            text = texts[f"cell-{i}-{j}"]
+            text.set_text(_cell_text(_CELL_NAMES[i][j], matrix[i, j]))
+            text.set_color("white" if matrix[i, j] > 0.5 * n else "black")
+    return ax
+
+
+def _draw_point(ax, x, y, threshold):
+    ax.plot([x], [y], "o", markersize=10, color=PALETTE["vermillion"], markeredgecolor="black",
+            zorder=5, gid=_POINT_GID, label=f"threshold {threshold:.2f}")
+
+
+def move_operating_point(ax, x, y, threshold=None):
+    """Move the operating-point marker drawn by :func:`plot_roc_with_point` / :func:`plot_pr_with_point`.
+
+    Parameters
+    ----------
+    x, y : float
+        New position (fpr, tpr on a ROC plot; recall, precision on a PR plot).
+    threshold : float, optional
+        Also relabel the marker's legend entry.
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    point = next((line for line in ax.lines if line.get_gid() == _POINT_GID), None)
+    if point is None:
+        raise ValueError("ax holds no operating point; draw it with plot_roc_with_point or plot_pr_with_point.")
+    point.set_data([x], [y])
+    if threshold is not None:
+        label = f"threshold {threshold:.2f}"
+        point.set_label(label)
+        legend = ax.get_legend()
+        if legend is not None:
+            for handle, text in zip(legend.legend_handles, legend.get_texts()):
+                if handle.get_gid() == _POINT_GID or text.get_text().startswith("threshold "):
+                    text.set_text(label)
+    return ax
+
+
+def plot_roc_with_point(y_true, y_prob, threshold, ax=None, positive_label=1, positive_name=None):
+    """ROC curve of ``y_prob`` with the operating point of ``threshold`` marked.
+
+    Parameters
+    ----------
+    y_true : array-like of shape (n_samples,)
+    y_prob : array-like of shape (n_samples,)
+        Probability of ``positive_label`` (see :mod:`helpers.thresholds`).
+    threshold : float in [0, 1]
+    positive_label : default=1
+    positive_name : str, optional
+        Used in the axis labels (default: ``str(positive_label)``).
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    ax = get_ax(ax, figsize=(4.5, 4.2))
+    report = threshold_report(y_true, y_prob, threshold, positive_label=positive_label)  # validates inputs
+    name = positive_name if positive_name is not None else str(positive_label)
+    fpr, tpr, _ = roc_curve(np.asarray(y_true), np.asarray(y_prob, float), pos_label=positive_label)
+    ax.plot([0, 1], [0, 1], "--", color="grey", linewidth=1, label="chance (AUC 0.5)")
+    ax.plot(fpr, tpr, color=PALETTE["blue"], linewidth=2, label=f"ROC (AUC {auc(fpr, tpr):.3f})")
+    _draw_point(ax, report["fpr"], report["tpr"], report["threshold"])
+    ax.set(xlim=(-0.02, 1.02), ylim=(-0.02, 1.02), aspect="equal",
+           xlabel="false-positive rate (false alarms / actual negatives)",
+           ylabel=f"true-positive rate = recall ({name})", title="ROC curve")
+    ax.legend(loc="lower right", fontsize="small")
+    return ax
+
+
+def plot_pr_with_point(y_true, y_prob, threshold, ax=None, positive_label=1, positive_name=None,
+                       zero_division=0):
+    """Precision-recall curve of ``y_prob`` with the operating point of ``threshold`` marked.
+
+    Parameters
+    ----------
+    y_true, y_prob, threshold, positive_label, positive_name
+        As in :func:`plot_roc_with_point`.
+    zero_division : {0, 1}, default=0
+        Precision plotted when nothing is predicted positive (as in
+        :func:`helpers.thresholds.threshold_report`).
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    ax = get_ax(ax, figsize=(4.5, 4.2))
+    report = threshold_report(y_true, y_prob, threshold, positive_label=positive_label,
+                              zero_division=zero_division)
+    name = positive_name if positive_name is not None else str(positive_label)
+    y_true, y_prob = np.asarray(y_true), np.asarray(y_prob, float)
+    precision, recall, _ = precision_recall_curve(y_true, y_prob, pos_label=positive_label)
+    ap = average_precision_score(y_true == positive_label, y_prob)
+    prevalence = float(np.mean(y_true == positive_label))
+    ax.axhline(prevalence, linestyle="--", color="grey", linewidth=1, label=f"chance (prevalence {prevalence:.2f})")
+    ax.plot(recall, precision, color=PALETTE["blue"], linewidth=2, drawstyle="steps-post",
+            label=f"PR curve (AP {ap:.3f})")
+    _draw_point(ax, report["recall"], report["precision"], report["threshold"])
+    ax.set(xlim=(-0.02, 1.02), ylim=(-0.02, 1.02), aspect="equal",
+           xlabel=f"recall ({name})", ylabel=f"precision ({name})", title="Precision-recall curve")
+    ax.legend(loc="lower left", fontsize="small")
+    return ax
+
+
+def plot_coefficients(coef, feature_names, ax=None, top=10, positive_name="class 1", negative_name="class 0"):
+    """Horizontal bars of the ``top`` coefficients largest in magnitude.
+
+    Positive coefficients push toward ``positive_name`` (the class whose
+    probability the model outputs, ``classes_[1]``), negative ones toward
+    ``negative_name``; the two signs differ in colour *and* hatching.
+
+    Parameters
+    ----------
+    coef : array-like of shape (n_features,) or (1, n_features)
+        E.g. ``model.coef_`` of a binary model fitted on standardised features.
+    feature_names : sequence of str, length n_features
+    top : int, default=10
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    coef = np.asarray(coef, float).ravel()
+    names = np.asarray(feature_names, dtype=object)
+    if names.shape != coef.shape:
+        raise ValueError(f"coef has {coef.size} values but feature_names has {names.size}; they must match.")
+    if isinstance(top, bool) or not isinstance(top, (int, np.integer)) or top < 1:
+        raise ValueError(f"top must be a positive integer, got {top!r}.")
+    ax = get_ax(ax, figsize=(7, 0.35 * min(top, coef.size) + 1.5))
+    order = np.argsort(-np.abs(coef), kind="stable")[:top][::-1]  # largest at the top
+    values = coef[order]
+    positive = values > 0
+    bars = ax.barh(np.arange(values.size), values, color=np.where(positive, PALETTE["blue"], PALETTE["vermillion"]),
+                   edgecolor="black", linewidth=0.6)
+    for bar, pos in zip(bars, positive):
+        bar.set_hatch("" if pos else "//")
+    ax.set_yticks(np.arange(values.size), names[order])
+    ax.axvline(0, color="black", linewidth=0.8)
+    ax.legend(handles=[
+        Patch(facecolor=PALETTE["blue"], edgecolor="black", label=f"> 0: toward {positive_name}"),
+        Patch(facecolor=PALETTE["vermillion"], edgecolor="black", hatch="//", label=f"< 0: toward {negative_name}"),
+    ], loc="best", fontsize="small")
+    ax.set(xlabel=f"coefficient\n(change in log-odds of {positive_name} per standard deviation)",
+           title=f"The {values.size} largest coefficients by magnitude")
+    return ax

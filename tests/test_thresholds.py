@@ -1,0 +1,348 @@
+"""helpers.thresholds, helpers.plots.evaluation and helpers.widgets.thresholds, checked against scikit-learn."""
+import re
+
+import matplotlib
+
+matplotlib.use("Agg")  # tests draw off-screen
+
+import numpy as np
+import pandas as pd
+import pytest
+from matplotlib.figure import Figure
+from sklearn.metrics import accuracy_score, confusion_matrix, precision_recall_fscore_support, roc_curve
+
+import helpers.widgets.core as core
+from helpers.plots.evaluation import (
+    move_operating_point,
+    plot_coefficients,
+    plot_confusion_matrix,
+    plot_pr_with_point,
+    plot_roc_with_point,
+    update_confusion_matrix,
+)
+from helpers.thresholds import REPORT_KEYS, choose_threshold_for_recall, threshold_report, threshold_table
+from helpers.widgets.thresholds import threshold_explorer, threshold_readout
+
+EDGE_THRESHOLDS = [0.0, 0.05, 0.3, 0.5, 0.7, 0.999, 1.0]
+
+
+def _random_problem(seed, n=60, labels=(0, 1)):
+    rng = np.random.default_rng(seed)
+    y = rng.choice(np.asarray(labels), size=n)
+    y[:2] = labels  # both classes present
+    y_prob = rng.uniform(size=n).round(2)  # rounding creates ties, and exact 0s and 1s
+    y_prob[2], y_prob[3] = 0.0, 1.0
+    return y, y_prob
+
+
+def _sklearn_report(y, y_prob, threshold, positive_label, negative_label, zero_division=0):
+    y_pred = np.where(y_prob >= threshold, positive_label, negative_label)
+    (tp, fn), (fp, tn) = confusion_matrix(y, y_pred, labels=[positive_label, negative_label])
+    p, r, f, _ = precision_recall_fscore_support(
+        y, y_pred, pos_label=positive_label, average="binary", zero_division=zero_division
+    )
+    return dict(tp=tp, fp=fp, tn=tn, fn=fn, precision=p, recall=r, f1=f, accuracy=accuracy_score(y, y_pred))
+
+
+# ---------------------------------------------------------------- threshold_report
+
+@pytest.mark.parametrize("seed", range(5))
+@pytest.mark.parametrize("threshold", EDGE_THRESHOLDS)
+@pytest.mark.parametrize("labels", [(0, 1), (1, 0), ("benign", "malignant")])
+def test_report_matches_sklearn(seed, threshold, labels):
+    negative_label, positive_label = labels
+    y, y_prob = _random_problem(seed, labels=labels)
+    report = threshold_report(y, y_prob, threshold, positive_label=positive_label)
+    expected = _sklearn_report(y, y_prob, threshold, positive_label, negative_label)
+    for key, value in expected.items():
+        assert report[key] == pytest.approx(value), key
+    assert list(report) == list(REPORT_KEYS)
+    assert report["missed_positives"] == report["fn"] and report["false_alarms"] == report["fp"]
+    assert report["tpr"] == report["recall"]
+    assert report["fpr"] == pytest.approx(report["fp"] / (report["fp"] + report["tn"]))
+    assert all(isinstance(report[k], int) for k in ("tp", "fp", "tn", "fn"))
+
+
+@pytest.mark.parametrize("positive_label", [0, 1])
+def test_operating_points_lie_on_sklearn_roc_curve(positive_label):
+    y, y_prob = _random_problem(11, n=200)
+    fpr, tpr, thresholds = roc_curve(y, y_prob, pos_label=positive_label, drop_intermediate=False)
+    for f, t, th in zip(fpr, tpr, thresholds):
+        if th > 1:  # roc_curve's first threshold is +inf: nothing predicted positive
+            continue
+        report = threshold_report(y, y_prob, float(th), positive_label=positive_label)
+        assert (report["fpr"], report["tpr"]) == pytest.approx((f, t))
+
+
+def test_edge_thresholds_zero_and_one():
+    y = np.array([0, 0, 0, 1, 1])
+    y_prob = np.array([1.0, 0.7, 0.0, 0.2, 0.0])  # P(class 0)
+    at_zero = threshold_report(y, y_prob, 0, positive_label=0)
+    assert (at_zero["tp"], at_zero["fp"], at_zero["tn"], at_zero["fn"]) == (3, 2, 0, 0)  # everything flagged
+    assert at_zero["recall"] == 1.0 and at_zero["fpr"] == 1.0 and at_zero["precision"] == 0.6
+    at_one = threshold_report(y, y_prob, 1, positive_label=0)
+    assert (at_one["tp"], at_one["fp"], at_one["tn"], at_one["fn"]) == (1, 0, 2, 2)  # only P == 1 flagged
+    assert at_one["precision"] == 1.0 and at_one["fpr"] == 0.0
+
+
+@pytest.mark.parametrize("zero_division", [0, 1])
+def test_no_predicted_positives_follows_zero_division_without_nan(zero_division):
+    y, y_prob = np.array([0, 1, 1, 0]), np.array([0.1, 0.2, 0.3, 0.4])
+    report = threshold_report(y, y_prob, 0.9, positive_label=1, zero_division=zero_division)
+    expected = _sklearn_report(y, y_prob, 0.9, 1, 0, zero_division=zero_division)
+    assert report["precision"] == expected["precision"] == zero_division
+    assert report["recall"] == 0.0 and report["f1"] == pytest.approx(expected["f1"])
+    assert not any(np.isnan(v) for v in report.values())
+
+
+def test_single_class_data_is_defined():
+    only_positive = threshold_report([1, 1, 1], [0.9, 0.2, 0.6], 0.5)
+    assert only_positive["fpr"] == 0.0 and only_positive["recall"] == pytest.approx(2 / 3)
+    # none predicted positive: precision falls back to zero_division, F1 = 2tp / (2tp + fp + fn) = 0 as in sklearn
+    none_found = threshold_report([1, 1], [0.1, 0.2], 0.5, zero_division=1)
+    assert none_found["precision"] == 1.0 and none_found["recall"] == 0.0 and none_found["f1"] == 0.0
+
+
+def test_accepts_lists_pandas_and_numpy_scalars():
+    y = pd.Series([0, 1, 0, 1])
+    report = threshold_report(y, [0.2, 0.8, 0.6, 0.4], np.float64(0.5))
+    assert (report["tp"], report["fp"]) == (1, 1)
+    assert isinstance(report["threshold"], float)
+
+
+@pytest.mark.parametrize(
+    "kwargs, error, match",
+    [
+        (dict(y_prob=[0.2, 1.3, 0.5, 0.1]), ValueError, "probabilities in"),
+        (dict(y_prob=[0.2, np.nan, 0.5, 0.1]), ValueError, "NaN"),
+        (dict(y_prob=[0.2, 0.5, 0.1]), ValueError, "shape"),
+        (dict(y_prob=[[0.2, 0.8]] * 4), ValueError, "1-D"),
+        (dict(y_true=[0, 1, 2, 1]), ValueError, "binary"),
+        (dict(y_true=[[0, 1, 0, 1]]), ValueError, "1-D"),
+        (dict(positive_label="malignant"), ValueError, "does not occur in y_true"),
+        (dict(threshold=1.5), ValueError, r"\[0, 1\]"),
+        (dict(threshold=-0.1), ValueError, r"\[0, 1\]"),
+        (dict(threshold="0.5"), TypeError, "number"),
+        (dict(threshold=True), TypeError, "number"),
+        (dict(zero_division=0.5), ValueError, "zero_division"),
+        (dict(zero_division=np.nan), ValueError, "zero_division"),
+        (dict(y_true=None), (TypeError, ValueError), "None"),
+    ],
+)
+def test_report_rejects_bad_input(kwargs, error, match):
+    args = dict(y_true=[0, 1, 0, 1], y_prob=[0.2, 0.8, 0.5, 0.1], threshold=0.5)
+    args.update(kwargs)
+    with pytest.raises(error, match=match):
+        threshold_report(**args)
+
+
+# ---------------------------------------------------------------- threshold_table
+
+def test_table_rows_equal_reports():
+    y, y_prob = _random_problem(3, labels=("benign", "malignant"))
+    table = threshold_table(y, y_prob, [0, 0.3, 0.5, 0.7, 1], positive_label="malignant")
+    assert isinstance(table, pd.DataFrame)
+    assert table.index.name == "threshold" and list(table.index) == [0, 0.3, 0.5, 0.7, 1]
+    assert list(table.columns) == list(REPORT_KEYS[1:])
+    for t, row in table.iterrows():
+        expected = threshold_report(y, y_prob, t, positive_label="malignant")
+        assert row.to_dict() == pytest.approx({k: v for k, v in expected.items() if k != "threshold"})
+
+
+@pytest.mark.parametrize("thresholds", [[], 0.5, "0.5", [[0.5]], [0.2, 1.2]])
+def test_table_rejects_bad_thresholds(thresholds):
+    with pytest.raises(ValueError):
+        threshold_table([0, 1], [0.2, 0.8], thresholds)
+
+
+# ---------------------------------------------------------------- choose_threshold_for_recall
+
+@pytest.mark.parametrize("seed", range(6))
+@pytest.mark.parametrize("target", [0.5, 0.9, 0.98, 1.0])
+def test_chosen_threshold_is_the_largest_meeting_the_target(seed, target):
+    y, y_prob = _random_problem(seed, n=80)
+    tau = choose_threshold_for_recall(y, y_prob, target, positive_label=0)
+    chosen = threshold_report(y, y_prob, tau, positive_label=0)
+    assert chosen["recall"] >= target
+    candidates = np.unique(np.r_[y_prob, 0.0, 1.0])
+    meeting = [t for t in candidates if threshold_report(y, y_prob, t, positive_label=0)["recall"] >= target]
+    assert tau == max(meeting)  # brute force over every threshold where anything changes
+    fewer_alarms = [threshold_report(y, y_prob, t, positive_label=0)["fp"] for t in meeting]
+    assert chosen["fp"] == min(fewer_alarms)
+
+
+def test_choose_threshold_handles_ties_and_exact_fractions():
+    # 50 positives: 49/50 = 0.98 exactly, so one positive may be missed
+    y = np.r_[np.ones(50, int), np.zeros(3, int)]
+    y_prob = np.r_[np.linspace(0.99, 0.5, 50), [0.6, 0.55, 0.1]]
+    tau = choose_threshold_for_recall(y, y_prob, 0.98)
+    assert tau == pytest.approx(y_prob[48])
+    tied = choose_threshold_for_recall([1, 1, 1, 0], [0.7, 0.7, 0.7, 0.2], 0.5)
+    assert tied == 0.7
+
+
+@pytest.mark.parametrize(
+    "target, error", [(0, ValueError), (1.01, ValueError), (-0.5, ValueError), ("0.9", TypeError), (None, TypeError)]
+)
+def test_choose_threshold_rejects_bad_target(target, error):
+    with pytest.raises(error, match="target_recall"):
+        choose_threshold_for_recall([0, 1, 1], [0.1, 0.8, 0.4], target)
+
+
+def test_choose_threshold_needs_the_positive_class():
+    with pytest.raises(ValueError, match="does not occur"):
+        choose_threshold_for_recall([1, 1, 1], [0.1, 0.8, 0.4], 0.9, positive_label=0)
+
+
+# ---------------------------------------------------------------- plots
+
+def _axes(n=1):
+    fig = Figure(layout="constrained")
+    return fig.subplots(1, n) if n > 1 else fig.subplots()
+
+
+def _cell_texts(ax):
+    return {t.get_gid(): t.get_text() for t in ax.texts}
+
+
+def test_confusion_matrix_layout_matches_sklearn():
+    y, y_prob = _random_problem(4)
+    report = threshold_report(y, y_prob, 0.4, positive_label=0)
+    ax = plot_confusion_matrix(report, ax=_axes(), positive_name="malignant", negative_name="benign")
+    cm = confusion_matrix(y, np.where(y_prob >= 0.4, 0, 1), labels=[0, 1])  # malignant (0) first
+    np.testing.assert_array_equal(ax.images[0].get_array(), cm)
+    texts = _cell_texts(ax)
+    assert texts["cell-0-0"].startswith(f"{cm[0, 0]}\nTP") and texts["cell-0-1"].startswith(f"{cm[0, 1]}\nFN")
+    assert texts["cell-1-0"].startswith(f"{cm[1, 0]}\nFP") and texts["cell-1-1"].startswith(f"{cm[1, 1]}\nTN")
+    assert [t.get_text() for t in ax.get_xticklabels()] == ["malignant", "benign"]
+    assert ax.get_xlabel() and ax.get_ylabel() and ax.get_title()
+    # the same picture from the 2x2 array
+    ax2 = plot_confusion_matrix(cm, ax=_axes())
+    assert _cell_texts(ax2) == texts
+
+
+def test_update_confusion_matrix_changes_cells_in_place():
+    ax = plot_confusion_matrix(dict(tp=1, fp=2, tn=3, fn=4), ax=_axes())
+    image, n_texts = ax.images[0], len(ax.texts)
+    update_confusion_matrix(ax, dict(tp=9, fp=0, tn=1, fn=0))
+    assert ax.images[0] is image and len(ax.texts) == n_texts
+    np.testing.assert_array_equal(image.get_array(), [[9, 0], [0, 1]])
+    assert _cell_texts(ax)["cell-0-0"].startswith("9\n")
+    with pytest.raises(ValueError, match="no confusion matrix"):
+        update_confusion_matrix(_axes(), dict(tp=1, fp=0, tn=0, fn=0))
+
+
+@pytest.mark.parametrize("counts", [dict(tp=1, fp=2), [[1, 2, 3]], [[1, -2], [0, 0]], [["a", "b"], ["c", "d"]]])
+def test_confusion_matrix_rejects_bad_counts(counts):
+    with pytest.raises(ValueError, match="tp, fp, tn, fn"):
+        plot_confusion_matrix(counts, ax=_axes())
+
+
+@pytest.mark.parametrize("threshold", [0.0, 0.35, 1.0])
+def test_roc_and_pr_points_are_the_report(threshold):
+    y, y_prob = _random_problem(5)
+    ax_roc, ax_pr = _axes(2)
+    plot_roc_with_point(y, y_prob, threshold, ax=ax_roc, positive_label=0, positive_name="malignant")
+    plot_pr_with_point(y, y_prob, threshold, ax=ax_pr, positive_label=0, positive_name="malignant")
+    report = threshold_report(y, y_prob, threshold, positive_label=0)
+    point = [line for line in ax_roc.lines if line.get_gid() == "operating-point"][0]
+    assert tuple(np.ravel(point.get_data())) == pytest.approx((report["fpr"], report["tpr"]))
+    point = [line for line in ax_pr.lines if line.get_gid() == "operating-point"][0]
+    assert tuple(np.ravel(point.get_data())) == pytest.approx((report["recall"], report["precision"]))
+    assert "malignant" in ax_roc.get_ylabel() and "malignant" in ax_pr.get_xlabel()
+    # the drawn ROC curve is scikit-learn's
+    fpr, tpr, _ = roc_curve(y, y_prob, pos_label=0)
+    curve = [line for line in ax_roc.lines if line.get_label().startswith("ROC")][0]
+    np.testing.assert_allclose(curve.get_xdata(), fpr)
+    np.testing.assert_allclose(curve.get_ydata(), tpr)
+
+
+def test_move_operating_point_moves_the_same_artist():
+    y, y_prob = _random_problem(6)
+    ax = plot_roc_with_point(y, y_prob, 0.5, ax=_axes())
+    n_lines = len(ax.lines)
+    move_operating_point(ax, 0.25, 0.75, threshold=0.8)
+    assert len(ax.lines) == n_lines
+    point = [line for line in ax.lines if line.get_gid() == "operating-point"][0]
+    assert tuple(np.ravel(point.get_data())) == (0.25, 0.75)
+    assert "threshold 0.80" in [t.get_text() for t in ax.get_legend().get_texts()]
+    with pytest.raises(ValueError, match="no operating point"):
+        move_operating_point(_axes(), 0, 0)
+
+
+def test_curves_reject_bad_input():
+    with pytest.raises(ValueError, match="does not occur"):
+        plot_roc_with_point([1, 1, 0], [0.2, 0.3, 0.4], 0.5, ax=_axes(), positive_label=2)
+    with pytest.raises(ValueError, match="probabilities"):
+        plot_pr_with_point([1, 1, 0], [0.2, 3.0, 0.4], 0.5, ax=_axes())
+
+
+def test_plot_coefficients_orders_by_magnitude_and_marks_sign():
+    coef = np.array([[0.5, -2.0, 0.1, 1.5, -0.3]])
+    names = ["a", "b", "c", "d", "e"]
+    ax = plot_coefficients(coef, names, ax=_axes(), top=3, positive_name="benign", negative_name="malignant")
+    assert [t.get_text() for t in ax.get_yticklabels()] == ["a", "d", "b"]  # largest |coef| at the top
+    widths = [bar.get_width() for bar in ax.patches[:3]]
+    assert widths == [0.5, 1.5, -2.0]
+    hatches = [bar.get_hatch() for bar in ax.patches[:3]]
+    assert hatches[2] == "//" and not hatches[0]  # sign visible without colour
+    assert "benign" in ax.get_xlabel() and ax.get_title()
+
+
+def test_plot_coefficients_rejects_bad_input():
+    with pytest.raises(ValueError, match="must match"):
+        plot_coefficients([1.0, 2.0], ["a"], ax=_axes())
+    with pytest.raises(ValueError, match="top"):
+        plot_coefficients([1.0, 2.0], ["a", "b"], ax=_axes(), top=0)
+
+
+def test_plot_helpers_create_axes_when_none():
+    import matplotlib.pyplot as plt
+
+    ax = plot_confusion_matrix(dict(tp=1, fp=0, tn=1, fn=0))
+    assert ax.get_title()
+    plt.close(ax.figure)
+
+
+# ---------------------------------------------------------------- widget
+
+READOUT_KEYS = ["threshold", "TP", "FP", "TN", "FN", "precision (malignant)", "recall (malignant)",
+                "F1 (malignant)", "missed malignant"]
+
+
+def _parse_readout(html):
+    return dict(re.findall(r"<b>(.*?)</b>: ([^<]*)", html))
+
+
+def test_readout_keys_and_values():
+    y, y_prob = _random_problem(8)
+    report = threshold_report(y, y_prob, 0.3, positive_label=0)
+    parsed = _parse_readout(threshold_readout(report, "malignant"))
+    assert list(parsed) == READOUT_KEYS
+    assert int(parsed["FN"]) == report["fn"] == int(parsed["missed malignant"])
+    assert float(parsed["recall (malignant)"]) == pytest.approx(report["recall"], abs=5e-4)
+
+
+class _FakeHandle:
+    def __init__(self):
+        self.updates = 0
+
+    def update(self, obj):
+        self.updates += 1
+
+
+def test_explorer_updates_readout_and_artists(monkeypatch):
+    handle = _FakeHandle()
+    monkeypatch.setattr(core, "display", lambda *args, **kwargs: handle if kwargs.get("display_id") else None)
+    y, y_prob = _random_problem(9)
+    box = threshold_explorer(y, y_prob, positive_label=0, positive_name="malignant", negative_name="benign")
+    slider, html = box.children
+    assert (slider.min, slider.max, slider.step, slider.readout, slider.continuous_update) == (0, 1, 0.01, True, False)
+    for threshold in [0.0, 0.37, 1.0]:
+        slider.value = threshold
+        parsed = _parse_readout(html.value)
+        report = threshold_report(y, y_prob, threshold, positive_label=0)
+        assert list(parsed) == READOUT_KEYS
+        assert [int(parsed[k]) for k in ("TP", "FP", "TN", "FN")] == [report[k] for k in ("tp", "fp", "tn", "fn")]
+        assert float(parsed["precision (malignant)"]) == pytest.approx(report["precision"], abs=5e-4)
+    assert handle.updates == 3

@@ -5,7 +5,11 @@ message says what is wrong *and* what to do about it.
 """
 import numbers
 
+import warnings
+
 import numpy as np
+import scipy.sparse
+from sklearn.exceptions import DataConversionWarning
 from sklearn.utils.multiclass import type_of_target
 
 
@@ -13,8 +17,16 @@ def as_float_array(a, name="X", ndim=None):
     """Convert ``a`` (list, array, pandas object) to a finite float array."""
     if a is None:
         raise TypeError(f"{name} is None; pass an array-like of numbers.")
+    if scipy.sparse.issparse(a):
+        raise TypeError(f"{name} is a sparse matrix, which is not supported here; convert it with {name}.toarray().")
     try:
-        arr = np.asarray(a, dtype=float)
+        arr = np.asarray(a)
+    except ValueError as exc:  # e.g. ragged nested lists
+        raise ValueError(f"{name} could not be read as an array ({exc}); give every row the same length.") from None
+    if arr.dtype.kind == "c":
+        raise ValueError(f"Complex data not supported: {name} holds complex numbers; pass real numbers.")
+    try:
+        arr = arr.astype(float)
     except (TypeError, ValueError) as exc:
         raise TypeError(
             f"{name} must contain only numbers ({exc}); encode text or "
@@ -22,14 +34,19 @@ def as_float_array(a, name="X", ndim=None):
         ) from None
     if ndim is not None and arr.ndim != ndim:
         if ndim == 2 and arr.ndim == 1:
-            hint = ("reshape it with X.reshape(-1, 1) for a single feature, "
+            hint = ("Reshape your data: X.reshape(-1, 1) for a single feature, "
                     "or X.reshape(1, -1) for a single example")
         elif ndim == 1 and arr.ndim == 2 and 1 in arr.shape:
-            hint = "flatten it with .ravel()"
+            hint = "Flatten it with .ravel()"
         else:
-            hint = f"pass a {ndim}-D array"
-        raise ValueError(f"{name} must be {ndim}-D but has shape {arr.shape}; {hint}.")
+            hint = f"Pass a {ndim}-D array"
+        raise ValueError(f"{name} must be {ndim}-D but has shape {arr.shape}. {hint}.")
     if arr.size == 0:
+        if arr.ndim == 2 and arr.shape[0] > 0:
+            raise ValueError(
+                f"{name} has 0 feature(s) (shape={arr.shape}) while a minimum of 1 is required; "
+                "pass at least one feature column."
+            )
         raise ValueError(f"{name} is empty (shape {arr.shape}); pass at least one example.")
     if np.isnan(arr).any():
         raise ValueError(
@@ -54,10 +71,15 @@ def check_X(X, name="X"):
 def check_labels(y, n_samples, name="y"):
     """A 1-D label vector of length ``n_samples`` that holds class labels."""
     if y is None:
-        raise TypeError(f"{name} is None; pass the class labels.")
+        raise ValueError(f"This classifier requires y to be passed, but the target {name} is None; pass the class labels.")
     y = np.asarray(y)
-    if y.ndim == 2 and 1 in y.shape:
-        raise ValueError(f"{name} must be 1-D but has shape {y.shape}; flatten it with .ravel().")
+    if y.ndim == 2 and y.shape[1] == 1:
+        warnings.warn(
+            f"A column-vector {name} was passed when a 1d array was expected; it was flattened. "
+            "Pass y.ravel() to silence this.",
+            DataConversionWarning, stacklevel=4,
+        )
+        y = y.ravel()
     if y.ndim != 1:
         raise ValueError(f"{name} must be 1-D (one label per example) but has shape {y.shape}.")
     if y.shape[0] != n_samples:
@@ -65,8 +87,8 @@ def check_labels(y, n_samples, name="y"):
             f"X has {n_samples} examples but {name} has {y.shape[0]} labels; "
             "they must have the same length (one label per row of X)."
         )
-    if y.dtype.kind in "fc" and np.isnan(y.astype(complex).real).any():
-        raise ValueError(f"{name} contains NaN; every example needs a class label.")
+    if y.dtype.kind in "fc" and not np.isfinite(y).all():
+        raise ValueError(f"{name} contains NaN or infinity; every example needs a finite class label.")
     if type_of_target(y) == "continuous":
         raise ValueError(
             f"{name} looks continuous (e.g. {y[0]!r}); a classifier needs class labels. "

@@ -57,7 +57,7 @@ class _ScratchClassifier(ClassifierMixin, BaseEstimator):
         classes = np.unique(y)
         if classes.size < 2:
             raise ValueError(
-                f"y contains a single class ({classes[0]!r}); a classifier needs examples of at least "
+                f"y contains only one class ({classes[0]!r}); a classifier needs examples of at least "
                 "two classes. Check how the data were split or filtered."
             )
         self.n_features_in_ = X.shape[1]
@@ -72,8 +72,9 @@ class _ScratchClassifier(ClassifierMixin, BaseEstimator):
         X = check_X(X)
         if X.shape[1] != self.n_features_in_:
             raise ValueError(
-                f"X has {X.shape[1]} features, but {type(self).__name__} was fitted with "
-                f"{self.n_features_in_}; transform new data exactly as the training data."
+                f"X has {X.shape[1]} features, but {type(self).__name__} is expecting "
+                f"{self.n_features_in_} features as input (as in training); transform new data "
+                "exactly as the training data."
             )
         return X
 
@@ -150,6 +151,11 @@ class LogisticRegressionScratch(_ScratchClassifier):
 
     _solvers = ("gd", "newton")
 
+    def __sklearn_tags__(self):
+        tags = super().__sklearn_tags__()
+        tags.classifier_tags.multi_class = False  # binary by design: see SoftmaxRegressionScratch
+        return tags
+
     def __init__(self, solver="gd", learning_rate=0.1, max_iter=1000, tol=1e-4, C=1.0, verbose=0):
         self.solver = solver
         self.learning_rate = learning_rate
@@ -169,7 +175,8 @@ class LogisticRegressionScratch(_ScratchClassifier):
         X, y, classes = self._validate_fit_data(X, y)
         if classes.size > 2:
             raise ValueError(
-                f"y has {classes.size} classes {list(classes)[:5]}; LogisticRegressionScratch is binary. "
+                f"Only binary classification is supported. The type of the target is multiclass: y has "
+                f"{classes.size} classes {[c.item() if hasattr(c, 'item') else c for c in classes[:5]]}. "
                 "Use SoftmaxRegressionScratch, or wrap this model in sklearn.multiclass.OneVsRestClassifier."
             )
         self.classes_ = classes
@@ -307,16 +314,24 @@ class SoftmaxRegressionScratch(_ScratchClassifier):
         self.coef_, self.intercept_ = W, b
         return self
 
-    def decision_function(self, X):
-        """Logits, shape (n_samples, n_classes)."""
+    def _logits(self, X):
         X = self._validate_predict_X(X)
         return X @ self.coef_.T + self.intercept_
 
+    def decision_function(self, X):
+        """Logits, shape (n_samples, n_classes).
+
+        With two classes, scikit-learn's convention: one column z_1 - z_0,
+        shape (n_samples,), positive for ``classes_[1]``.
+        """
+        Z = self._logits(X)
+        return Z[:, 1] - Z[:, 0] if Z.shape[1] == 2 else Z
+
     def predict_proba(self, X):
         """Softmax probabilities, shape (n_samples, n_classes); rows sum to 1."""
-        return softmax(self.decision_function(X))
+        return softmax(self._logits(X))
 
     def predict(self, X):
         """The class with the largest probability."""
-        scores = self.decision_function(X)  # checks fitted state first
-        return self.classes_[np.argmax(scores, axis=1)]
+        Z = self._logits(X)  # raises NotFittedError before classes_ is touched
+        return self.classes_[np.argmax(Z, axis=1)]

@@ -26,14 +26,15 @@ MODELS = [LogisticRegressionScratch, SoftmaxRegressionScratch]
         ([[0.0, np.nan], [1, 2], [2, 3], [3, 4]], Y_OK, ValueError, "NaN.*impute"),
         ([[0.0, np.inf], [1, 2], [2, 3], [3, 4]], Y_OK, ValueError, "infinite"),
         ([["a", "b"], ["c", "d"], ["e", "f"], ["g", "h"]], Y_OK, TypeError, "only numbers.*encode"),
-        ([0.0, 1.0, 2.0, 3.0], Y_OK, ValueError, r"2-D.*reshape\(-1, 1\)"),
+        ([0.0, 1.0, 2.0, 3.0], Y_OK, ValueError, r"2-D.*Reshape your data: X\.reshape\(-1, 1\)"),
         (np.zeros((4, 2, 1)), Y_OK, ValueError, "2-D"),
         (X_OK, [0, 1, 1], ValueError, "4 examples but y has 3 labels"),
-        (X_OK, [1, 1, 1, 1], ValueError, "single class"),
+        (X_OK, [1, 1, 1, 1], ValueError, "only one class"),
         (np.empty((0, 2)), [], ValueError, "empty"),
         (X_OK, [0.13, 2.71, 3.14, 1.41], ValueError, "continuous.*LinearRegression"),
         (X_OK, [[0, 1], [1, 0], [0, 1], [1, 0]], ValueError, "1-D"),
-        (X_OK, None, TypeError, "y is None"),
+        (X_OK, None, ValueError, "requires y to be passed"),
+        (np.empty((4, 0)), Y_OK, ValueError, "0 feature"),
     ],
 )
 def test_fit_rejects_bad_data(Model, X, y, error, message):
@@ -42,7 +43,7 @@ def test_fit_rejects_bad_data(Model, X, y, error, message):
 
 
 def test_binary_model_rejects_three_classes():
-    with pytest.raises(ValueError, match="3 classes.*SoftmaxRegressionScratch.*OneVsRestClassifier"):
+    with pytest.raises(ValueError, match="Only binary.*3 classes.*SoftmaxRegressionScratch.*OneVsRestClassifier"):
         LogisticRegressionScratch().fit(np.arange(6.0).reshape(-1, 1), [0, 1, 2, 0, 1, 2])
 
 
@@ -83,7 +84,7 @@ def test_predict_before_fit(Model, method):
 @pytest.mark.parametrize("Model", MODELS)
 def test_wrong_number_of_features_at_predict(Model):
     model = Model(max_iter=10, tol=0).fit(X_OK, Y_OK)
-    with pytest.raises(ValueError, match="X has 3 features, but .* fitted with 2"):
+    with pytest.raises(ValueError, match="X has 3 features, but .* expecting 2 features"):
         model.predict(np.ones((2, 3)))
     with pytest.raises(ValueError, match="NaN"):
         model.predict_proba([[np.nan, 1.0]])

@@ -1,0 +1,44 @@
+"""nbgrader settings for handing out the series' notebooks as graded assignments.
+
+nbgrader reads this file when it runs from the repository root (scripts/course.py always runs it
+there). Each notebook ``notebooks/NN-name.ipynb`` is one assignment called ``NN-name``; the course
+directory holds nbgrader's usual folders (source/, release/, submitted/, autograded/, feedback/)
+and the gradebook (gradebook.db). See the README, section "For teachers".
+
+Environment variables (so nothing in this file has to be edited for an ordinary run):
+    COURSE_DIR           course directory (default: course/ next to this file; git-ignored)
+    COURSE_ID            course name in the gradebook and the exchange (default: logistic-regression)
+    COURSE_CELL_TIMEOUT  seconds one cell may run while autograding (default: 60)
+"""
+
+import os
+
+c = get_config()  # noqa: F821 -- provided by traitlets when it loads this file
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+
+# Course directory; an absolute path, so nbgrader does not warn and any working directory works.
+c.CourseDirectory.root = os.path.abspath(os.environ.get("COURSE_DIR") or os.path.join(HERE, "course"))
+c.CourseDirectory.course_id = os.environ.get("COURSE_ID") or "logistic-regression"
+
+# Autograding runs student code: every cell gets a time limit. On timeout nbgrader interrupts the
+# kernel, records an error in that cell (so the exercise scores 0) and goes on with the next cell
+# and the next submission.
+c.Execute.timeout = int(os.environ.get("COURSE_CELL_TIMEOUT") or 60)
+c.Execute.interrupt_on_timeout = True
+# Kernel start-up is not a cell; a busy grading machine may need longer than the default.
+c.Execute.startup_timeout = 120
+
+# Student copies: the solution region becomes this stub (nbgrader's default, stated here so the
+# tests and the notebooks' instructions can rely on it).
+c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
+
+# --- A whole class on JupyterHub (nbgrader's exchange) -----------------------------------------
+# On one machine nothing below is needed. For a class on JupyterHub, set the course id the hub
+# knows (COURSE_ID above), and point every user's nbgrader at one shared exchange folder, e.g.
+#     c.Exchange.root = "/srv/nbgrader/exchange"
+# (the default; it must exist and be writable by everyone, mode 777). Also put the same
+# c.CourseDirectory.course_id in the students' nbgrader config so `nbgrader fetch_assignment` /
+# `submit` find the course. Details:
+#     https://nbgrader.readthedocs.io/en/stable/configuration/jupyterhub_config.html
+#     https://nbgrader.readthedocs.io/en/stable/user_guide/managing_assignment_files.html

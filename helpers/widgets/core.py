@@ -11,7 +11,7 @@ precompute it before building the widget.
 import io
 
 import ipywidgets as widgets
-from IPython.display import Image, display
+from IPython.display import DisplayHandle, Image, display
 
 
 def figure_image(fig):
@@ -60,7 +60,8 @@ def interactive_figure(fig, update, controls, readout=True):
     refresh(update(**values()))
     box = widgets.VBox(list(controls.values()) + ([html] if readout else []))
     display(box)
-    handle = display(figure_image(fig), display_id=True)
+    handle = DisplayHandle()  # a display id, so the image can be replaced in place
+    handle.display(figure_image(fig))
 
     def on_change(_change):
         refresh(update(**values()))

@@ -1,0 +1,176 @@
+"""A Jupyter server and a headless Chromium for the slider tests.
+
+Each test module gets its own server: 127.0.0.1, a free port, a random token,
+the repository as its root, private settings/runtime folders, and it is
+stopped when the tests finish (also on failure). Chromium is Debian's
+(/usr/bin/chromium): nothing is downloaded. Without it the tests skip locally
+and fail under CI=true.
+"""
+import json
+import os
+import secrets
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+ARTIFACTS = ROOT / "test-artifacts"
+CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
+# As the browser probe on these machines does: no background traffic to the (closed) internet.
+CHROMIUM_ARGS = [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+SETTINGS = {
+    # Render every cell, not just those on screen (JupyterLab 4 virtualises long notebooks).
+    "@jupyterlab/notebook-extension:tracker": {"windowingMode": "none"},
+    # Never write the executed notebook back over the committed one.
+    "@jupyterlab/docmanager-extension:plugin": {"autosave": False},
+    # No pop-up asking to fetch news from the internet.
+    "@jupyterlab/apputils-extension:notification": {"fetchNews": "false"},
+}
+
+
+def pytest_collection_modifyitems(config, items):
+    here = Path(__file__).parent
+    if Path(CHROMIUM).exists():
+        return
+    if os.environ.get("CI") == "true":
+        return  # the browser fixture fails loudly instead
+    skip = pytest.mark.skip(reason=f"no Chromium at {CHROMIUM}: install Debian's 'chromium' to run the slider tests")
+    for item in items:
+        if Path(item.fspath).parent == here:
+            item.add_marker(skip)
+
+
+def _free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+class JupyterServer:
+    def __init__(self, tmp):
+        self.port = _free_port()
+        self.token = secrets.token_hex(24)
+        self.log_path = tmp / "jupyter-server.log"
+        settings = tmp / "settings"
+        for plugin, values in SETTINGS.items():
+            path = settings / (plugin.replace(":", "/") + ".jupyterlab-settings")
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(json.dumps(values))
+        env = dict(os.environ, JUPYTERLAB_SETTINGS_DIR=str(settings),
+                   JUPYTERLAB_WORKSPACES_DIR=str(tmp / "workspaces"), JUPYTER_RUNTIME_DIR=str(tmp / "runtime"),
+                   MPLBACKEND="module://matplotlib_inline.backend_inline")
+        self._log = open(self.log_path, "w")
+        self.proc = subprocess.Popen(
+            [sys.executable, "-m", "jupyter", "lab", "--no-browser",
+             "--ServerApp.ip=127.0.0.1", f"--ServerApp.port={self.port}", "--ServerApp.port_retries=0",
+             f"--IdentityProvider.token={self.token}", f"--ServerApp.root_dir={ROOT}",
+             "--LabApp.expose_app_in_browser=True", "--JupyterNotebookApp.expose_app_in_browser=True",
+             "--LabApp.news_url=", "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate"]
+            + (["--ServerApp.allow_root=True"] if hasattr(os, "geteuid") and os.geteuid() == 0 else []),
+            cwd=ROOT, env=env, stdout=self._log, stderr=subprocess.STDOUT,
+        )
+        try:
+            self._wait_until_up()
+        except Exception:
+            self.stop()
+            raise
+
+    @property
+    def base(self):
+        return f"http://127.0.0.1:{self.port}"
+
+    def url(self, path, ui="lab"):
+        prefix = "lab/tree" if ui == "lab" else "notebooks"
+        return f"{self.base}/{prefix}/{path}?token={self.token}"
+
+    def _wait_until_up(self, timeout=60):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.proc.poll() is not None:
+                raise RuntimeError(f"Jupyter server exited early; see {self.log_path}")
+            try:
+                with urllib.request.urlopen(f"{self.base}/api/status?token={self.token}", timeout=2):
+                    return
+            except OSError:
+                time.sleep(0.3)
+        raise RuntimeError(f"Jupyter server did not start within {timeout} s; see {self.log_path}")
+
+    def stop(self):
+        # shut kernels down cleanly, then the server
+        if self.proc.poll() is not None:
+            self._log.close()
+            return
+        try:
+            req = urllib.request.Request(f"{self.base}/api/shutdown?token={self.token}", method="POST")
+            urllib.request.urlopen(req, timeout=10)
+            self.proc.wait(timeout=20)
+        except Exception:
+            self.proc.terminate()
+            try:
+                self.proc.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+        self._log.close()
+
+
+@pytest.fixture(scope="module")
+def jupyter_server(tmp_path_factory):
+    server = JupyterServer(tmp_path_factory.mktemp("jupyter"))
+    yield server
+    server.stop()
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not Path(CHROMIUM).exists():
+        pytest.fail(f"CI=true but there is no Chromium at {CHROMIUM}; .ci/run installs Debian's 'chromium'")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
+        yield b
+        b.close()
+
+
+@pytest.hookimpl(wrapper=True, tryfirst=True)
+def pytest_runtest_makereport(item, call):
+    report = yield
+    if report.when == "call" and report.failed:
+        page = item.funcargs.get("page")
+        server = item.funcargs.get("jupyter_server")
+        ARTIFACTS.mkdir(exist_ok=True)
+        if page is not None:
+            shot = ARTIFACTS / f"{item.name}.png"
+            try:
+                page.screenshot(path=str(shot), full_page=True)
+                report.sections.append(("screenshot", str(shot.relative_to(ROOT))))
+            except Exception as exc:  # the page may be gone
+                report.sections.append(("screenshot", f"not taken: {exc}"))
+        if server is not None:
+            log = ARTIFACTS / f"{item.name}-server.log"
+            shutil.copy(server.log_path, log)
+            report.sections.append(("jupyter server log", str(log.relative_to(ROOT))))
+    return report
+
+
+@pytest.fixture
+def page(browser):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    pg = context.new_page()
+    pg.console_errors = []
+    pg.on("console", lambda msg: msg.type == "error" and pg.console_errors.append(msg.text))
+    pg.on("pageerror", lambda exc: pg.console_errors.append(str(exc)))
+    yield pg
+    context.close()

@@ -1,0 +1,136 @@
+"""Drive a notebook in JupyterLab or Notebook 7 the way a student does.
+
+Open it, run every cell, wait for the widgets, then move sliders with the
+keyboard and read what the page shows: the readout under the controls (the
+``helpers-readout`` HTML written by ``helpers.widgets.core.interactive_figure``)
+and the figure image below it.
+"""
+import re
+import statistics
+import time
+
+READOUT = ".helpers-readout"
+WIDGET_ERROR = re.compile(r"Error displaying widget|Error rendering|model not found", re.I)
+
+
+def parse_readout(text):
+    """'name: value' lines -> {name: value as str}."""
+    out = {}
+    for line in text.splitlines():
+        if ":" in line:
+            name, value = line.split(":", 1)
+            out[name.strip()] = value.strip()
+    return out
+
+
+class NotebookUI:
+    def __init__(self, page, server, path, ui="lab"):
+        self.page, self.server, self.path, self.ui = page, server, path, ui
+        self.timings = {}
+
+    def open(self):
+        self.page.goto(self.server.url(self.path, self.ui))
+        self.page.wait_for_function("() => window.jupyterapp !== undefined", timeout=60_000)
+        self.page.locator(".jp-Notebook .jp-Cell").first.wait_for(timeout=60_000)
+        # the kernel must be idle before "run all", or the first cells can be lost to a restart
+        self.page.wait_for_function(
+            """() => {
+                const w = window.jupyterapp.shell.currentWidget;
+                const k = w && w.sessionContext && w.sessionContext.session && w.sessionContext.session.kernel;
+                return k && k.status === 'idle';
+            }""",
+            timeout=90_000,
+        )
+        return self
+
+    def run_all(self, n_widgets, timeout=180_000):
+        """Run all cells and wait until ``n_widgets`` readouts and their figures are rendered.
+
+        Records ``timings['render']``: seconds from the run-all command to the last widget's figure.
+        """
+        start = time.perf_counter()
+        self.page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
+        self.page.wait_for_function(
+            """n => document.querySelectorAll('.helpers-readout').length >= n""", arg=n_widgets, timeout=timeout
+        )
+        for i in range(n_widgets):
+            self.figure(i).wait_for(timeout=timeout)
+        self.timings["render"] = time.perf_counter() - start
+        self._wait_until_kernel_idle(timeout)
+        return self
+
+    def _wait_until_kernel_idle(self, timeout):
+        self.page.wait_for_function(
+            """() => {
+                const k = window.jupyterapp.shell.currentWidget.sessionContext.session.kernel;
+                return k.status === 'idle' && !document.body.innerText.includes('[*]');
+            }""",
+            timeout=timeout,
+        )
+
+    # --- locating a widget's parts -------------------------------------------------------------
+    def cell(self, i):
+        """The i-th code cell (in document order) that shows a readout."""
+        return self.page.locator(".jp-CodeCell").filter(has=self.page.locator(READOUT)).nth(i)
+
+    def readout(self, i):
+        return parse_readout(self.cell(i).locator(READOUT).inner_text())
+
+    def figure(self, i):
+        return self.cell(i).locator(".jp-OutputArea-output img").last
+
+    def figure_src(self, i):
+        return self.figure(i).get_attribute("src")
+
+    def slider(self, i, description):
+        """The slider handle of widget i whose label is ``description``."""
+        slider = self.cell(i).locator(".widget-slider").filter(has_text=description).first
+        return slider.locator(".noUi-handle").first
+
+    def slider_value(self, i, description):
+        slider = self.cell(i).locator(".widget-slider").filter(has_text=description).first
+        return slider.locator(".widget-readout").inner_text()
+
+    # --- acting --------------------------------------------------------------------------------
+    def press(self, i, description, key, times=1, timeout=30_000):
+        """Focus a slider handle and press ``key`` ``times`` times, one move at a time.
+
+        After each key press waits until both the readout and the figure changed;
+        returns the list of seconds each move took (key press -> updated output).
+        """
+        handle = self.slider(i, description)
+        handle.focus()
+        durations = []
+        for _ in range(times):
+            before = (self.cell(i).locator(READOUT).inner_text(), self.figure_src(i))
+            start = time.perf_counter()
+            handle.press(key)
+            self.page.wait_for_function(
+                """([cellIndex, readoutBefore, srcBefore]) => {
+                    const cells = [...document.querySelectorAll('.jp-CodeCell')]
+                        .filter(c => c.querySelector('.helpers-readout'));
+                    const cell = cells[cellIndex];
+                    const imgs = cell.querySelectorAll('.jp-OutputArea-output img');
+                    const src = imgs.length ? imgs[imgs.length - 1].getAttribute('src') : null;
+                    return cell.querySelector('.helpers-readout').innerText !== readoutBefore && src !== srcBefore;
+                }""",
+                arg=[i, before[0], before[1]],
+                timeout=timeout,
+            )
+            durations.append(time.perf_counter() - start)
+        self.timings.setdefault("moves", []).extend(durations)
+        return durations
+
+    def widget_errors(self):
+        text = self.page.locator(".jp-Notebook").inner_text()
+        errors = [m.group(0) for m in WIDGET_ERROR.finditer(text)]
+        errors += [e for e in self.page.console_errors if re.search(r"widget|ipywidgets|jupyter-widgets", e, re.I)]
+        return errors
+
+    def summary(self):
+        moves = self.timings.get("moves", [])
+        return {
+            "render_s": round(self.timings.get("render", float("nan")), 2),
+            "move_median_ms": round(1000 * statistics.median(moves)) if moves else None,
+            "moves": len(moves),
+        }

@@ -20,6 +20,7 @@ from helpers.plots import (  # noqa: E402
     scatter_classes,
 )
 from helpers.widgets import figure_image, interactive_figure  # noqa: E402
+from helpers.widgets.core import instances  # noqa: E402
 
 
 def _ax():
@@ -95,6 +96,7 @@ def test_interactive_figure_updates_artists_and_readout(capsys):
     slider.value = 1.5
     assert calls == [1.0, 1.5] and readout.value == "<b>a</b>: 1.50"
     assert line.get_ydata()[1] == 1.5
+    assert instances[-1].box is box and instances[-1].fig is fig
     capsys.readouterr()
 
 

@@ -9,9 +9,15 @@ re-rendered to PNG and the displayed image replaced in place. Nothing expensive 
 precompute it before building the widget.
 """
 import io
+from collections import namedtuple
 
 import ipywidgets as widgets
 from IPython.display import DisplayHandle, Image, display
+
+LiveFigure = namedtuple("LiveFigure", "box fig update controls")
+#: Every widget built in this kernel, newest last: benchmarks and tests drive them from here
+#: (the notebooks themselves do not keep the returned boxes).
+instances = []
 
 
 def figure_image(fig):
@@ -69,4 +75,5 @@ def interactive_figure(fig, update, controls, readout=True):
 
     for control in controls.values():
         control.observe(on_change, names="value")
+    instances.append(LiveFigure(box, fig, update, controls))
     return box

@@ -80,7 +80,8 @@ def plot_logistic_model(w, b, threshold=0.5, X=None, y=None, ax=None, x_range=No
     ax.axvline(boundary, color=PALETTE["green"], linestyle="-.", linewidth=2,
                label="boundary", gid="boundary-line")
     if X is not None and y is not None:
-        scatter_classes(np.asarray(X, float).reshape(-1, 1), y, ax=ax, class_names=list(class_names))
+        # a little vertical jitter so overlapping examples stay visible
+        scatter_classes(np.asarray(X, float).reshape(-1, 1), y, ax=ax, class_names=list(class_names), jitter=0.025)
     ax.set(xlabel=xlabel, ylabel="P(y = 1 | x)", xlim=x_range, ylim=(-0.08, 1.08),
            title=f"Logistic model: w = {w:.2f}, b = {b:.2f}, τ = {threshold:.2f}")
     ax.legend(loc="center right", fontsize="small")

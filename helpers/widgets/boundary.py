@@ -1,0 +1,129 @@
+"""Widgets for notebook 06: move the threshold (and the polynomial degree) and watch the boundary.
+
+What they show is computed by :func:`helpers.boundaries.threshold_report`; the
+notebook prints that function at fixed values before showing a widget.
+"""
+import ipywidgets as widgets
+import numpy as np
+from matplotlib.figure import Figure
+
+from ..boundaries import grid_over, polynomial_fits, threshold_report
+from ..plots.boundary import boundary_line_artist, plot_probability_map, update_boundary_line
+from ..plots.style import PALETTE, PROBA_CMAP, scatter_classes
+from .core import interactive_figure
+
+
+def readout_html(report):
+    """``<b>name</b>: value`` lines joined by ``<br>``: floats to 3 decimals, the rest as they are."""
+    def fmt(v):
+        if isinstance(v, (float, np.floating)):
+            return f"{v:.3f}"
+        return str(v)
+    return "<br>".join(f"<b>{k}</b>: {fmt(v)}" for k, v in report.items())
+
+
+def _threshold_slider(value):
+    return widgets.FloatSlider(
+        value=value, min=0.05, max=0.95, step=0.01, description="threshold τ", readout=True,
+        readout_format=".2f", continuous_update=False, style={"description_width": "initial"},
+    )
+
+
+def _errors_artist(ax):
+    return ax.scatter(np.empty(0), np.empty(0), s=140, facecolors="none", edgecolors=PALETTE["black"],
+                      linewidths=1.5, label="misclassified", zorder=4)
+
+
+def _misclassified(model, X, y, threshold):
+    classes = np.asarray(model.classes_)
+    y_pred = classes[(model.predict_proba(X)[:, 1] >= threshold).astype(int)]
+    return X[y_pred != y]
+
+
+def threshold_boundary_explorer(model, X, y, threshold=0.5, class_names=None, feature_names=("$x_1$", "$x_2$")):
+    """A threshold slider that moves the straight boundary of a two-feature linear model.
+
+    The background (P(y=1 | x)) and the solid P = 0.5 contour stay put; the dashed
+    line w.x + b = logit(threshold) moves, and the misclassified examples are circled.
+
+    Readout keys: ``threshold``, ``logit(threshold)``, ``slope``, ``offset``,
+    ``accuracy``, ``misclassified``.
+
+    Returns
+    -------
+    ipywidgets.VBox
+    """
+    X, y = np.asarray(X, float), np.asarray(y)
+    fig = Figure(figsize=(7, 5), layout="constrained")
+    ax = fig.add_subplot()
+    plot_probability_map(model, X, y, ax=ax, threshold=0.5, mark_errors=False, class_names=class_names,
+                         feature_names=feature_names)
+    line = boundary_line_artist(model.coef_, model.intercept_, threshold, ax=ax, label="boundary at threshold τ")
+    errors = _errors_artist(ax)
+    ax.legend(loc="upper left", fontsize="small")
+
+    def update(threshold):
+        report = threshold_report(model, X, y, threshold)
+        update_boundary_line(line, model.coef_, model.intercept_, threshold)
+        errors.set_offsets(_misclassified(model, X, y, threshold))
+        ax.set_title(f"threshold {threshold:.2f}: accuracy {report['accuracy']:.3f}")
+        return readout_html(report)
+
+    return interactive_figure(fig, update, {"threshold": _threshold_slider(threshold)})
+
+
+def polynomial_boundary_explorer(X, y, degrees=(1, 2, 3, 4, 5), degree=1, threshold=0.5, C=1.0, resolution=150,
+                                 class_names=None, feature_names=("$x_1$", "$x_2$")):
+    """Sliders for the polynomial degree and the threshold of a logistic model on 2-D data.
+
+    One model per degree is fitted up front (:func:`helpers.boundaries.polynomial_fits`)
+    and its probability map computed once, so a slider move only swaps images.
+
+    Readout keys: ``degree``, ``threshold``, ``logit(threshold)``, ``accuracy``, ``misclassified``.
+
+    Returns
+    -------
+    ipywidgets.VBox
+    """
+    X, y = np.asarray(X, float), np.asarray(y)
+    degrees = tuple(int(d) for d in degrees)
+    if degrees != tuple(range(min(degrees), max(degrees) + 1)):
+        raise ValueError(f"degrees must be consecutive integers (one slider step each), got {degrees}.")
+    if degree not in degrees:
+        raise ValueError(f"degree={degree} must be one of degrees={degrees}.")
+    models = polynomial_fits(X, y, degrees, C=C)
+    xx, yy, grid = grid_over(X, resolution)
+    probas = {d: m.predict_proba(grid)[:, 1].reshape(xx.shape) for d, m in models.items()}
+
+    fig = Figure(figsize=(7, 5), layout="constrained")
+    ax = fig.add_subplot()
+    image = ax.imshow(probas[degree], origin="lower", extent=(xx.min(), xx.max(), yy.min(), yy.max()),
+                      cmap=PROBA_CMAP, vmin=0, vmax=1, alpha=0.35, aspect="auto", interpolation="bilinear")
+    fig.colorbar(image, ax=ax, label="P(y = 1 | x)")
+    scatter_classes(X, y, ax=ax, class_names=class_names)
+    errors = _errors_artist(ax)
+    ax.plot([], [], color="black", linewidth=2, label="boundary at threshold τ")
+    ax.set(xlabel=feature_names[0], ylabel=feature_names[1])
+    ax.legend(loc="upper left", fontsize="small")
+    state = {"contour": None}
+
+    def update(degree, threshold):
+        model, proba = models[degree], probas[degree]
+        report = {"degree": degree, **threshold_report(model, X, y, threshold)}
+        image.set_data(proba)
+        if state["contour"] is not None:
+            state["contour"].remove()
+            state["contour"] = None
+        if proba.min() < threshold < proba.max():  # otherwise no point of the plane is on the boundary
+            state["contour"] = ax.contour(xx, yy, proba, levels=[threshold], colors="black", linewidths=2)
+        errors.set_offsets(_misclassified(model, X, y, threshold))
+        ax.set_title(f"degree {degree}, threshold {threshold:.2f}: accuracy {report['accuracy']:.3f}")
+        return readout_html(report)
+
+    controls = {
+        "degree": widgets.IntSlider(value=degree, min=min(degrees), max=max(degrees), step=1,
+                                    description="polynomial degree", readout=True, continuous_update=False,
+                                    style={"description_width": "initial"}),
+        "threshold": _threshold_slider(threshold),
+    }
+    return interactive_figure(fig, update, controls)

@@ -323,21 +323,14 @@ def test_readout_keys_and_values():
     assert float(parsed["recall (malignant)"]) == pytest.approx(report["recall"], abs=5e-4)
 
 
-class _FakeHandle:
-    def __init__(self):
-        self.updates = 0
-
-    def update(self, obj):
-        self.updates += 1
-
-
-def test_explorer_updates_readout_and_artists(monkeypatch):
-    handle = _FakeHandle()
-    monkeypatch.setattr(core, "display", lambda *args, **kwargs: handle if kwargs.get("display_id") else None)
+def test_explorer_updates_readout_and_moves_artists():
     y, y_prob = _random_problem(9)
     box = threshold_explorer(y, y_prob, positive_label=0, positive_name="malignant", negative_name="benign")
     slider, html = box.children
     assert (slider.min, slider.max, slider.step, slider.readout, slider.continuous_update) == (0, 1, 0.01, True, False)
+    live = [inst for inst in getattr(core, "instances", []) if inst.box is box]
+    fig = live[0].fig if live else None
+    n_artists = [len(ax.get_children()) for ax in fig.axes] if fig is not None else None
     for threshold in [0.0, 0.37, 1.0]:
         slider.value = threshold
         parsed = _parse_readout(html.value)
@@ -345,4 +338,9 @@ def test_explorer_updates_readout_and_artists(monkeypatch):
         assert list(parsed) == READOUT_KEYS
         assert [int(parsed[k]) for k in ("TP", "FP", "TN", "FN")] == [report[k] for k in ("tp", "fp", "tn", "fn")]
         assert float(parsed["precision (malignant)"]) == pytest.approx(report["precision"], abs=5e-4)
-    assert handle.updates == 3
+        if fig is not None:  # the same artists, moved: nothing re-plotted
+            assert [len(ax.get_children()) for ax in fig.axes] == n_artists
+            point = [line for line in fig.axes[1].lines if line.get_gid() == "operating-point"][0]
+            assert tuple(np.ravel(point.get_data())) == pytest.approx((report["fpr"], report["tpr"]))
+            np.testing.assert_array_equal(fig.axes[0].images[0].get_array(),
+                                          [[report["tp"], report["fn"]], [report["fp"], report["tn"]]])

@@ -197,6 +197,7 @@ def test_plot_learning_rate_comparison(one_feature, grid):
                                          optimum=(2.08, -1.05), optimum_loss=0.42)
     assert len(axes) == 4
     assert axes[0].get_title() == "too small: α = 0.1"
+    assert axes[2].get_title() == "too large: α = 20"
     assert axes[2].get_xlim() == (-1.0, 5.0)  # the window stays on the grid even when a path leaves it
     assert axes[-1].get_xlabel() == "iteration" and axes[-1].get_title()
     assert len(axes[-1].get_lines()) == 4  # three loss curves and the minimum
@@ -219,6 +220,8 @@ def test_plot_optimality_gap():
     assert gd.get_ydata().min() == 1e-16  # a zero gap is drawn at the floor, not dropped
     assert newton.get_marker() == "o" and gd.get_marker() in (None, "None", "")
     assert gd.get_linestyle() != newton.get_linestyle()  # told apart without colour
+    log_ax = plot_optimality_gap({"gd": [1.0, 0.7]}, 0.5, log_x=True)
+    assert log_ax.get_xscale() == "symlog" and log_ax.get_xlim()[0] == 0
     with pytest.raises(ValueError):
         plot_optimality_gap({}, 0.5)
 

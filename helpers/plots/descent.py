@@ -49,7 +49,7 @@ def plot_learning_rate_comparison(runs, W, B, J, names=None, optimum=None, optim
         raise ValueError(f"axes must hold {len(runs) + 1} Axes (one per run and one for the losses), got {axes.size}.")
     loss_ax = axes[-1]
     for k, run in enumerate(runs):
-        label = f"α = {run['learning_rate']:g}"
+        label = f"α = {run['learning_rate']:.3g}"
         if names is not None:
             label = f"{names[k]}: {label}"
         ax = plot_cost_contours(W, B, J, ax=axes[k], path=run["path"], title=label)
@@ -67,7 +67,7 @@ def plot_learning_rate_comparison(runs, W, B, J, names=None, optimum=None, optim
     return axes
 
 
-def plot_optimality_gap(curves, optimum_loss, ax=None, tol=None, markers=None):
+def plot_optimality_gap(curves, optimum_loss, ax=None, tol=None, markers=None, log_x=False):
     """J - J* (distance to the smallest loss) per iteration, on a log scale.
 
     Parameters
@@ -81,6 +81,8 @@ def plot_optimality_gap(curves, optimum_loss, ax=None, tol=None, markers=None):
     markers : bool or None
         Mark every point of a curve; by default only curves with <= 30 points
         (e.g. Newton's) are marked.
+    log_x : bool, default=False
+        Symmetric-log iteration axis, so a run of 10 iterations and one of 1000 both show.
 
     Returns
     -------
@@ -98,6 +100,9 @@ def plot_optimality_gap(curves, optimum_loss, ax=None, tol=None, markers=None):
                     linestyle=style, marker=marker, markersize=4, label=label)
     if tol is not None:
         ax.axhline(tol, color=PALETTE["black"], linestyle=(0, (1, 3)), linewidth=1, label=f"tolerance {tol:g}")
+    if log_x:
+        ax.set_xscale("symlog", linthresh=10)
+        ax.set_xlim(0, max(np.size(loss) for loss in curves.values()))
     ax.set(xlabel="iteration", ylabel="J(w, b) − minimum", title="Distance to the minimum loss")
     ax.legend(fontsize="small")
     return ax

@@ -33,7 +33,19 @@ lab: $(VENV)/.student
 	$(BIN)/jupyter lab notebooks/
 
 test: $(VENV)/.test
-	$(PY) -m pytest
+	$(PY) -m pytest -n 2 --dist loadscope
+
+# Teachers (see README, "For teachers"): student copies in course/release/; grade course/submitted/
+# (or SUBMISSIONS=folder/<student>/<notebook>/) into course/grades.csv; HTML feedback per student.
+# TIMEOUT=seconds per cell while grading (or COURSE_CELL_TIMEOUT; default 60).
+release: $(VENV)/.teacher
+	$(PY) scripts/course.py release
+
+grade: $(VENV)/.teacher
+	$(PY) scripts/course.py grade $(if $(SUBMISSIONS),--from "$(SUBMISSIONS)") $(if $(TIMEOUT),--timeout $(TIMEOUT))
+
+feedback: $(VENV)/.teacher
+	$(PY) scripts/course.py feedback
 
 bench: $(VENV)/.test
 	$(PY) benchmarks/run.py

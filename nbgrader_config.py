@@ -34,11 +34,12 @@ c.Execute.startup_timeout = 120
 c.ClearSolutions.code_stub = {"python": "# YOUR CODE HERE\nraise NotImplementedError()"}
 
 # --- A whole class on JupyterHub (nbgrader's exchange) -----------------------------------------
-# On one machine nothing below is needed. For a class on JupyterHub, set the course id the hub
-# knows (COURSE_ID above), and point every user's nbgrader at one shared exchange folder, e.g.
+# On one machine nothing below is needed. For a class on JupyterHub, every user's nbgrader (the
+# teacher's and the students') must agree on the course id (COURSE_ID above) and on one shared
+# exchange folder that exists and everyone can write to (nbgrader's default is
+# /usr/local/share/nbgrader/exchange), e.g. in a system-wide /etc/jupyter/nbgrader_config.py:
+#     c.CourseDirectory.course_id = "logistic-regression"
 #     c.Exchange.root = "/srv/nbgrader/exchange"
-# (the default; it must exist and be writable by everyone, mode 777). Also put the same
-# c.CourseDirectory.course_id in the students' nbgrader config so `nbgrader fetch_assignment` /
-# `submit` find the course. Details:
+# Details:
 #     https://nbgrader.readthedocs.io/en/stable/configuration/jupyterhub_config.html
 #     https://nbgrader.readthedocs.io/en/stable/user_guide/managing_assignment_files.html

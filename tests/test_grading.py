@@ -1,0 +1,343 @@
+"""End to end: every notebook of the series as an nbgrader assignment (scripts/course.py).
+
+One release → autograde → feedback cycle runs once per session (fixture ``cycle``), on every
+``notebooks/*.ipynb`` found at collection time plus a small fixture notebook in the same format
+(so the tools are tested even before any notebook exists). Three submissions per notebook:
+
+- ``instructor``: the instructor notebook itself → full marks;
+- ``untouched``:  the student copy as released → 0 points, and every lesson cell runs;
+- ``adversary``:  lesson deleted, the first exercise loops forever, every other test cell is
+                  replaced by ``pass`` → cut off by the per-cell timeout, tests restored, 0 points.
+
+The first two are graded with the teachers' default timeout (a busy machine must not fail a
+lesson cell); the adversary in a second ``grade`` run with a short timeout, so each endless loop
+costs only a few seconds. That run also finds the first two already graded and leaves them be.
+"""
+
+from __future__ import annotations
+
+import copy
+import csv
+import importlib.util
+import json
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+pytest.importorskip("nbgrader", reason="grading tests need the teacher install (requirements-teacher.txt)")
+
+pytestmark = pytest.mark.grading
+
+REPO = Path(__file__).resolve().parent.parent
+CLI = REPO / "scripts" / "course.py"
+FIXTURE = REPO / "tests" / "fixtures" / "00-grading-fixture.ipynb"
+LESSON_TIMEOUT = 60  # seconds per cell for the honest submissions (nbgrader_config.py's default)
+LOOP_TIMEOUT = 5  # seconds per cell for the endless loops: short, so they cost little
+JOBS = 2
+STUDENTS = ("adversary", "instructor", "untouched")
+LOOP = "while True:  # an exercise that never finishes\n    pass\n"
+
+
+def _load_cli():
+    spec = importlib.util.spec_from_file_location("course_cli", CLI)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+course = _load_cli()
+NOTEBOOKS = [FIXTURE, *course.discover_notebooks()]
+by_name = pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+
+
+def run_cli(*args: str) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, str(CLI), *args], cwd=REPO, capture_output=True, text=True,
+                          env=course.nbgrader_env())
+
+
+def adversary_copy(release_nb: dict) -> dict:
+    """A hostile hand-in: the lesson cells deleted, an endless loop in the first solution, and
+    every other test cell emptied to ``pass``.
+
+    Deleting the (unlocked) lesson cells is something students can do, and it keeps the short
+    timeout of this run away from the lesson: interrupting a slow import on a busy machine can
+    leave the kernel unresponsive, which is not what this submission tests.
+    """
+    nb = copy.deepcopy(release_nb)
+    nb["cells"] = [c for c in nb["cells"] if course.nbgrader_meta(c)]
+    solutions = [c for c in nb["cells"] if c["cell_type"] == "code" and course.nbgrader_meta(c).get("solution")]
+    solutions[0]["source"] = LOOP + course.cell_source(solutions[0])
+    for _, cell in course.graded_cells(nb)[1:]:
+        cell["source"] = "pass"
+    return nb
+
+
+class Cycle:
+    """Paths and results of the shared grading cycle."""
+
+    def __init__(self, root: Path):
+        self.root = root
+        self.course = root / "course"
+        self.submissions = root / "submissions"
+        self.times: dict[str, float] = {}
+        self.output: dict[str, str] = {}
+        self.returncodes: dict[str, int] = {}
+        self.rows: dict[tuple[str, str], dict] = {}
+
+    def step(self, name: str, *args: str) -> None:
+        t0 = time.perf_counter()
+        proc = run_cli("--course", str(self.course), "--jobs", str(JOBS), *args)
+        self.times[name] = time.perf_counter() - t0
+        self.output[name] = proc.stdout + proc.stderr
+        self.returncodes[name] = proc.returncode
+
+    def source(self, aid: str) -> dict:
+        """The instructor notebook as released (notebooks/ may have changed since)."""
+        return course.read_notebook(self.course / "source" / aid / f"{aid}.ipynb")
+
+    def release_path(self, aid: str) -> Path:
+        return self.course / "release" / aid / f"{aid}.ipynb"
+
+    def autograded(self, student: str, aid: str) -> dict:
+        path = self.course / "autograded" / student / aid / f"{aid}.ipynb"
+        assert path.exists(), f"{student}'s {aid} was not autograded; log:\n{self.log(aid)}"
+        return course.read_notebook(path)
+
+    def log(self, aid: str) -> str:
+        path = self.course / "logs" / f"autograde-{aid}.log"
+        return path.read_text(encoding="utf-8")[-4000:] if path.exists() else "(no log)"
+
+    def exit_code(self, aid: str) -> int | None:
+        """Exit status of the last autograde run of ``aid`` (from its log)."""
+        codes = re.findall(r"^\[exit (-?\d+)\]$", self.log(aid), re.MULTILINE)
+        return int(codes[-1]) if codes else None
+
+    def row(self, student: str, aid: str) -> dict:
+        assert (student, aid) in self.rows, (
+            f"no gradebook row for {student}/{aid}; autograde log:\n{self.log(aid)}")
+        return self.rows[(student, aid)]
+
+
+@pytest.fixture(scope="session")
+def cycle(tmp_path_factory, request) -> Cycle:
+    cyc = Cycle(tmp_path_factory.mktemp("grading"))
+    t0 = time.perf_counter()
+    cyc.step("release", "release", *map(str, NOTEBOOKS))
+    assert cyc.returncodes["release"] == 0, cyc.output["release"]
+    adversaries = cyc.root / "adversaries"
+    for nb in NOTEBOOKS:
+        aid = nb.stem
+        released = course.read_notebook(cyc.release_path(aid))
+        copies = {cyc.submissions / "instructor": cyc.source(aid),
+                  cyc.submissions / "untouched": released,
+                  adversaries / "adversary": adversary_copy(released)}
+        for folder, content in copies.items():
+            dest = folder / aid / f"{aid}.ipynb"
+            dest.parent.mkdir(parents=True)
+            dest.write_text(json.dumps(content, indent=1), encoding="utf-8")
+    cyc.step("grade", "grade", "--from", str(cyc.submissions), "--timeout", str(LESSON_TIMEOUT))
+    cyc.step("grade-loops", "grade", "--from", str(adversaries), "--timeout", str(LOOP_TIMEOUT),
+             "--student", "adversary")
+    cyc.step("feedback", "feedback")
+    cyc.times["total"] = time.perf_counter() - t0
+    with open(cyc.course / "grades.csv", newline="", encoding="utf-8") as f:
+        cyc.rows = {(r["student"], r["notebook"]): r for r in csv.DictReader(f)}
+    report = (f"grading cycle on {len(NOTEBOOKS)} notebooks x {len(STUDENTS)} submissions, {JOBS} jobs: "
+              + ", ".join(f"{k} {v:.1f} s" for k, v in cyc.times.items()))
+    reporter = request.config.pluginmanager.get_plugin("terminalreporter")
+    capture = request.config.pluginmanager.get_plugin("capturemanager")
+    if reporter is not None and capture is not None:
+        with capture.global_and_fixture_disabled():
+            reporter.write_line(f"\n[{report}]")
+    return cyc
+
+
+# ---------------------------------------------------------------------------------------------
+# The format every notebook's exercises follow (static; no nbgrader run)
+# ---------------------------------------------------------------------------------------------
+
+@by_name
+def test_exercise_format(notebook):
+    nb = course.read_notebook(notebook)
+    points = course.exercise_points(nb)
+    assert len(points) >= 2, f"{notebook.name}: {len(points)} graded exercise(s), at least 2 expected"
+    assert course.heading_points(nb) == [sum(points.values())], (
+        f"{notebook.name}: '## Exercises (N points)' must state the sum of the points {points}")
+    assert course.format_problems(nb) == [], f"{notebook.name}: " + "; ".join(course.format_problems(nb))
+
+
+# ---------------------------------------------------------------------------------------------
+# Release, autograde, feedback
+# ---------------------------------------------------------------------------------------------
+
+@by_name
+def test_release_has_no_solution_or_hidden_test_text(notebook, cycle):
+    released = course.read_notebook(cycle.release_path(notebook.stem))
+    source = cycle.source(notebook.stem)
+    assert course.release_leaks(source, released) == []
+    # The student copy still has every exercise, with the stub where the solution was.
+    stubs = [course.cell_source(c) for c in released["cells"]
+             if c["cell_type"] == "code" and course.nbgrader_meta(c).get("solution")]
+    assert stubs and all("raise NotImplementedError()" in s for s in stubs)
+    assert course.exercise_points(released) == course.exercise_points(source)
+
+
+@by_name
+def test_instructor_notebook_gets_full_marks(notebook, cycle):
+    aid = notebook.stem
+    expected = sum(course.exercise_points(cycle.source(aid)).values())
+    row = cycle.row("instructor", aid)
+    graded = cycle.autograded("instructor", aid)
+    failures = [f"{course.nbgrader_meta(c)['grade_id']}: {o.get('ename')}: {o.get('evalue')}"
+                for _, c in course.graded_cells(graded) for o in c.get("outputs", [])
+                if o.get("output_type") == "error"]
+    assert float(row["max_score"]) == expected > 0
+    assert float(row["score"]) == expected, f"{aid}: {row['exercises']}; failing tests: {failures}"
+
+
+@by_name
+def test_untouched_student_copy_scores_zero(notebook, cycle):
+    aid = notebook.stem
+    row = cycle.row("untouched", aid)
+    assert float(row["score"]) == 0, f"{aid}: an unsolved copy earned points: {row['exercises']}"
+    assert float(row["max_score"]) == sum(course.exercise_points(cycle.source(aid)).values())
+    cycle.autograded("untouched", aid)  # graded to the end, nothing crashed
+
+
+@by_name
+def test_student_copy_runs_except_the_exercises(notebook, cycle):
+    """Students run the lesson before solving anything: only exercise cells may fail."""
+    errors = course.lesson_errors(cycle.autograded("untouched", notebook.stem))
+    assert errors == [], f"{notebook.name}: non-exercise cells fail in the student copy: {errors}"
+
+
+@by_name
+def test_endless_loop_is_cut_off_and_grading_goes_on(notebook, cycle):
+    aid = notebook.stem
+    assert cycle.exit_code(aid) == 0, f"{aid}: autograde failed:\n{cycle.log(aid)}"
+    graded = cycle.autograded("adversary", aid)
+    at = next(i for i, c in enumerate(graded["cells"]) if course.cell_source(c).startswith(LOOP))
+    errors = {o.get("ename") for o in graded["cells"][at]["outputs"] if o.get("output_type") == "error"}
+    assert errors & {"CellTimeoutError", "KeyboardInterrupt"}, f"{aid}: loop not interrupted: {errors}"
+    later = [c for c in graded["cells"][at + 1:] if c["cell_type"] == "code"]
+    assert later and all(c.get("execution_count") for c in later), f"{aid}: cells after the loop did not run"
+    assert float(cycle.row("adversary", aid)["score"]) == 0
+    assert cycle.returncodes["grade-loops"] == 0, cycle.output["grade-loops"][-3000:]
+
+
+@by_name
+def test_emptied_test_cells_are_restored_and_score_zero(notebook, cycle):
+    aid = notebook.stem
+    source_tests = {course.nbgrader_meta(c)["grade_id"]: course.cell_source(c)
+                    for _, c in course.graded_cells(cycle.source(aid))}
+    graded = cycle.autograded("adversary", aid)
+    emptied = [course.nbgrader_meta(c)["grade_id"] for _, c in course.graded_cells(graded)][1:]
+    assert emptied, f"{aid}: needs a second exercise to tamper with"
+    scores = dict(item.rsplit(" ", 1) for item in cycle.row("adversary", aid)["exercises"].split("; "))
+    for _, cell in course.graded_cells(graded):
+        grade_id = course.nbgrader_meta(cell)["grade_id"]
+        assert course.cell_source(cell) == source_tests[grade_id], f"{aid}: {grade_id} was not restored"
+        if grade_id in emptied:
+            assert scores[grade_id].startswith("0/"), f"{aid}: emptied {grade_id} scored {scores[grade_id]}"
+
+
+@by_name
+def test_feedback_page_per_student(notebook, cycle):
+    assert cycle.returncodes["feedback"] == 0, cycle.output["feedback"][-3000:]
+    for student in STUDENTS:
+        page = cycle.course / "feedback" / student / notebook.stem / f"{notebook.stem}.html"
+        assert page.exists(), f"no feedback page {page.relative_to(cycle.course)}"
+        assert "<html" in page.read_text(encoding="utf-8")[:2000].lower()
+
+
+def test_gradebook_has_one_row_per_student_and_notebook(cycle):
+    assert sorted(cycle.rows) == sorted((s, nb.stem) for s in STUDENTS for nb in NOTEBOOKS)
+    with open(cycle.course / "grades.csv", newline="", encoding="utf-8") as f:
+        assert next(csv.reader(f))[:4] == ["student", "notebook", "score", "max_score"]
+
+
+# ---------------------------------------------------------------------------------------------
+# The checks themselves catch what they are meant to catch (in-memory notebooks, no kernels)
+# ---------------------------------------------------------------------------------------------
+
+@pytest.fixture
+def fixture_nb() -> dict:
+    return course.read_notebook(FIXTURE)
+
+
+def _cell(nb: dict, grade_id: str) -> dict:
+    return next(c for c in nb["cells"] if course.nbgrader_meta(c).get("grade_id") == grade_id)
+
+
+def test_format_check_accepts_the_fixture(fixture_nb):
+    assert course.format_problems(fixture_nb) == []
+    assert course.exercise_points(fixture_nb) == {"ex1-tests": 2, "ex2-tests": 3}
+
+
+def test_format_check_reports_heading_mismatch_and_missing_hidden_tests(fixture_nb):
+    _cell(fixture_nb, "ex2-tests")["metadata"]["nbgrader"]["points"] = 4
+    _cell(fixture_nb, "ex1-tests")["source"] = "assert sigmoid(0.0) == 0.5"
+    problems = " | ".join(course.format_problems(fixture_nb))
+    assert "heading says 5 points" in problems and "no hidden test" in problems
+
+
+def test_format_check_needs_two_exercises(fixture_nb):
+    fixture_nb["cells"] = [c for c in fixture_nb["cells"]
+                           if not course.nbgrader_meta(c).get("grade_id", "").startswith("ex2")]
+    assert any("at least 2" in p for p in course.format_problems(fixture_nb))
+
+
+def test_leak_check_finds_solution_and_hidden_test_text(fixture_nb):
+    student = copy.deepcopy(fixture_nb)
+    body = "    return np.exp(-np.logaddexp(0.0, -z))"
+    _cell(student, "ex1-solution")["source"] = f'def sigmoid(z):\n{body}\n'
+    hidden = course.regions(course.cell_source(_cell(fixture_nb, "ex2-tests")), course.HIDDEN_BEGIN,
+                            course.HIDDEN_END)[0][0]
+    _cell(student, "ex2-tests")["source"] = 'assert isinstance(n_positive, int)\n' + hidden
+    leaks = " | ".join(course.release_leaks(fixture_nb, student))
+    assert "ex1-solution: solution line" in leaks and "ex2-tests: hidden test line" in leaks
+
+
+def test_lesson_check_ignores_exercise_cells_only(fixture_nb):
+    error = {"output_type": "error", "ename": "NameError", "evalue": "name 'n_positive' is not defined",
+             "traceback": []}
+    _cell(fixture_nb, "ex2-tests")["outputs"] = [dict(error)]
+    assert course.lesson_errors(fixture_nb) == []
+    fixture_nb["cells"].append({"cell_type": "code", "metadata": {}, "execution_count": 1,
+                                "source": "print(n_positive + 1)", "outputs": [dict(error)]})
+    (found,) = course.lesson_errors(fixture_nb)
+    assert found.startswith(f"cell {len(fixture_nb['cells']) - 1} ") and "NameError" in found
+
+
+# ---------------------------------------------------------------------------------------------
+# Command line and configuration
+# ---------------------------------------------------------------------------------------------
+
+@pytest.mark.parametrize("command", [[], ["release"], ["collect"], ["grade"], ["feedback"], ["check"]])
+def test_cli_help(command):
+    proc = run_cli(*command, "--help")
+    assert proc.returncode == 0 and "usage: course.py" in proc.stdout
+
+
+def test_cell_timeout_from_environment(monkeypatch):
+    from traitlets.config.loader import PyFileConfigLoader
+
+    monkeypatch.setenv("COURSE_CELL_TIMEOUT", "7")
+    config = PyFileConfigLoader("nbgrader_config.py", path=str(REPO)).load_config()
+    assert config.Execute.timeout == 7
+    assert course.parse_args(["grade"]).timeout == 7
+    assert course.parse_args(["grade", "--timeout", "3"]).timeout == 3
+
+
+def test_collect_renames_a_single_downloaded_notebook(tmp_path):
+    folder = tmp_path / "inbox" / "ada" / "02-sigmoid"
+    folder.mkdir(parents=True)
+    shutil.copy(FIXTURE, folder / "02-sigmoid (1).ipynb")
+    got = course.collect(tmp_path / "course", tmp_path / "inbox")
+    assert got == [("ada", "02-sigmoid")]
+    assert (tmp_path / "course" / "submitted" / "ada" / "02-sigmoid" / "02-sigmoid.ipynb").exists()

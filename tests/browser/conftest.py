@@ -6,6 +6,7 @@ stopped when the tests finish (also on failure). Chromium is Debian's
 (/usr/bin/chromium): nothing is downloaded. Without it the tests skip locally
 and fail under CI=true.
 """
+import fcntl
 import json
 import os
 import secrets
@@ -21,6 +22,7 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
+TIMINGS_FILE = ARTIFACTS / "browser-timings.json"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
 # As the browser probe on these machines does: no background traffic to the (closed) internet.
 CHROMIUM_ARGS = [
@@ -94,6 +96,18 @@ class JupyterServer:
     def url(self, path, ui="lab"):
         prefix = "lab/tree" if ui == "lab" else "notebooks"
         return f"{self.base}/{prefix}/{path}?token={self.token}"
+
+    def _api(self, path, method="GET"):
+        req = urllib.request.Request(f"{self.base}/api/{path}?token={self.token}", method=method)
+        with urllib.request.urlopen(req, timeout=30) as response:
+            body = response.read()
+        return json.loads(body) if body else None
+
+    def shut_down_sessions(self):
+        """End every kernel session, so the next notebook opened starts a fresh kernel
+        (two pages on the same notebook path would otherwise share one, already warm)."""
+        for session in self._api("sessions"):
+            self._api(f"sessions/{session['id']}", method="DELETE")
 
     def _wait_until_up(self, timeout=60):
         deadline = time.monotonic() + timeout
@@ -174,3 +188,58 @@ def page(browser):
     pg.on("pageerror", lambda exc: pg.console_errors.append(str(exc)))
     yield pg
     context.close()
+
+
+# --- measurements: time from run-all to widgets rendered, key press -> updated output ---------------
+# A test calls record_timings(nb) with its NotebookUI; the numbers travel in the test report's
+# user_properties (so pytest-xdist brings them back to the controller), are merged into
+# test-artifacts/browser-timings.json (latest run per notebook and front end) and printed as a table.
+_timings = []
+
+
+@pytest.fixture
+def record_timings(request):
+    def record(nb):
+        request.node.user_properties.append(("browser_timing", nb.summary()))
+    return record
+
+
+def pytest_runtest_logreport(report):
+    if report.when == "call" and report.passed:
+        _timings.extend(dict(value, test=report.nodeid) for name, value in report.user_properties
+                        if name == "browser_timing")
+
+
+def _merge_timings_file(rows):
+    ARTIFACTS.mkdir(exist_ok=True)
+    with open(ARTIFACTS / ".browser-timings.lock", "w") as lock:
+        fcntl.flock(lock, fcntl.LOCK_EX)  # two xdist workers may finish at the same moment
+        try:
+            table = json.loads(TIMINGS_FILE.read_text()) if TIMINGS_FILE.exists() else {}
+        except ValueError:
+            table = {}
+        stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+        for row in rows:
+            table[f"{row['notebook']} [{row['ui']}]"] = dict(row, recorded=stamp)
+        tmp = TIMINGS_FILE.with_suffix(".tmp")
+        tmp.write_text(json.dumps(dict(sorted(table.items())), indent=1) + "\n")
+        os.replace(tmp, TIMINGS_FILE)
+
+
+def pytest_sessionfinish(session):
+    if _timings:
+        _merge_timings_file(_timings)
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    if not _timings or hasattr(config, "workerinput"):
+        return
+    tr = terminalreporter
+    tr.section("slider timings (headless Chromium)")
+    tr.write_line(f"{'notebook':38} {'ui':9} {'run-all -> widgets':>18} {'key -> output, median':>22} "
+                  f"{'(max, moves)':>14}")
+    for row in sorted(_timings, key=lambda r: (r["notebook"], r["ui"])):
+        median = f"{row['move_median_ms']} ms" if row["move_median_ms"] is not None else "-"
+        tr.write_line(f"{row['notebook']:38} {row['ui']:9} {row['render_s']:>16.1f} s {median:>22} "
+                      f"{'(' + str(row['move_max_ms']) + ' ms, ' + str(row['moves']) + ')':>14}")
+    tr.write_line(f"written to {TIMINGS_FILE.relative_to(ROOT)}")

@@ -29,6 +29,7 @@ class NotebookUI:
         self.timings = {}
 
     def open(self):
+        self.server.shut_down_sessions()  # a fresh kernel: run-all is timed as a student's first run
         self.page.goto(self.server.url(self.path, self.ui))
         self.page.wait_for_function("() => window.jupyterapp !== undefined", timeout=60_000)
         self.page.locator(".jp-Notebook .jp-Cell").first.wait_for(timeout=60_000)
@@ -48,6 +49,11 @@ class NotebookUI:
 
         Records ``timings['render']``: seconds from the run-all command to the last widget's figure.
         """
+        # The committed notebooks carry saved widget views (metadata "widgets"): clear every output
+        # first, so that only views rendered by this kernel count as rendered.
+        self.page.evaluate("() => window.jupyterapp.commands.execute('notebook:clear-all-cell-outputs')")
+        self.page.wait_for_function("() => document.querySelectorAll('.helpers-readout').length === 0",
+                                    timeout=30_000)
         start = time.perf_counter()
         self.page.evaluate("() => window.jupyterapp.commands.execute('notebook:run-all-cells')")
         self.page.wait_for_function(
@@ -105,21 +111,44 @@ class NotebookUI:
             before = (self.cell(i).locator(READOUT).inner_text(), self.figure_src(i))
             start = time.perf_counter()
             handle.press(key)
-            self.page.wait_for_function(
-                """([cellIndex, readoutBefore, srcBefore]) => {
-                    const cells = [...document.querySelectorAll('.jp-CodeCell')]
-                        .filter(c => c.querySelector('.helpers-readout'));
-                    const cell = cells[cellIndex];
-                    const imgs = cell.querySelectorAll('.jp-OutputArea-output img');
-                    const src = imgs.length ? imgs[imgs.length - 1].getAttribute('src') : null;
-                    return cell.querySelector('.helpers-readout').innerText !== readoutBefore && src !== srcBefore;
-                }""",
-                arg=[i, before[0], before[1]],
-                timeout=timeout,
-            )
+            focused = handle.evaluate("h => document.activeElement === h")
+            if not focused:
+                where = self.page.evaluate("() => document.activeElement && document.activeElement.className")
+                raise AssertionError(
+                    f"{key!r} on the {description!r} slider moved the keyboard focus to {where!r} instead of "
+                    f"moving the slider ({self.ui}: the notebook's command-mode shortcut took the key)")
+            self._wait_changed(i, before, timeout)
             durations.append(time.perf_counter() - start)
         self.timings.setdefault("moves", []).extend(durations)
         return durations
+
+    def click_option(self, i, label, timeout=30_000):
+        """Click the toggle button ``label`` of widget i; wait until readout and figure changed.
+
+        Returns the seconds the click took to show (recorded under ``timings['clicks']``).
+        """
+        before = (self.cell(i).locator(READOUT).inner_text(), self.figure_src(i))
+        button = self.cell(i).locator(".widget-toggle-button").filter(has_text=label).first
+        start = time.perf_counter()
+        button.click()
+        self._wait_changed(i, before, timeout)
+        duration = time.perf_counter() - start
+        self.timings.setdefault("clicks", []).append(duration)
+        return duration
+
+    def _wait_changed(self, i, before, timeout):
+        self.page.wait_for_function(
+            """([cellIndex, readoutBefore, srcBefore]) => {
+                const cells = [...document.querySelectorAll('.jp-CodeCell')]
+                    .filter(c => c.querySelector('.helpers-readout'));
+                const cell = cells[cellIndex];
+                const imgs = cell.querySelectorAll('.jp-OutputArea-output img');
+                const src = imgs.length ? imgs[imgs.length - 1].getAttribute('src') : null;
+                return cell.querySelector('.helpers-readout').innerText !== readoutBefore && src !== srcBefore;
+            }""",
+            arg=[i, before[0], before[1]],
+            timeout=timeout,
+        )
 
     def widget_errors(self):
         text = self.page.locator(".jp-Notebook").inner_text()
@@ -130,7 +159,10 @@ class NotebookUI:
     def summary(self):
         moves = self.timings.get("moves", [])
         return {
+            "notebook": self.path.rsplit("/", 1)[-1],
+            "ui": self.ui,
             "render_s": round(self.timings.get("render", float("nan")), 2),
             "move_median_ms": round(1000 * statistics.median(moves)) if moves else None,
+            "move_max_ms": round(1000 * max(moves)) if moves else None,
             "moves": len(moves),
         }

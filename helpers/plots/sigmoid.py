@@ -84,7 +84,7 @@ def plot_logistic_model(w, b, threshold=0.5, X=None, y=None, ax=None, x_range=No
         scatter_classes(np.asarray(X, float).reshape(-1, 1), y, ax=ax, class_names=list(class_names), jitter=0.025)
     ax.set(xlabel=xlabel, ylabel="P(y = 1 | x)", xlim=x_range, ylim=(-0.08, 1.08),
            title=f"Logistic model: w = {w:.2f}, b = {b:.2f}, τ = {threshold:.2f}")
-    ax.legend(loc="center right", fontsize="small")
+    ax.legend(loc="lower right", fontsize="small")
     return ax
 
 

@@ -37,7 +37,7 @@ def logistic_model_figure(X=None, y=None, w=1.0, b=0.0, threshold=0.5, x_query=4
     (query_point,) = ax.plot([x_query], [sigmoid(w * x_query + b)], "s", color=PALETTE["purple"],
                              markersize=9, markeredgecolor=PALETTE["black"], zorder=5,
                              label=f"P(y = 1) at x = {x_query:g}")
-    ax.legend(loc="center right", fontsize="small")
+    ax.legend(loc="lower right", fontsize="small")
     grid = curve.get_xdata()
 
     def update(w, b, threshold):

@@ -97,6 +97,7 @@ def test_interactive_figure_updates_artists_and_readout(capsys):
     assert calls == [1.0, 1.5] and readout.value == "<b>a</b>: 1.50"
     assert line.get_ydata()[1] == 1.5
     assert instances[-1].box is box and instances[-1].fig is fig
+    assert type(fig.get_layout_engine()).__name__ == "PlaceHolderLayoutEngine"
     capsys.readouterr()
 
 

@@ -68,6 +68,10 @@ def interactive_figure(fig, update, controls, readout=True):
     display(box)
     handle = DisplayHandle()  # a display id, so the image can be replaced in place
     handle.display(figure_image(fig))
+    # The first render placed the axes (constrained layout); keep them there. Every later render then
+    # draws once instead of twice, and the axes do not jump as tick labels change under a slider.
+    if fig.get_layout_engine() is not None:
+        fig.set_layout_engine("none")
 
     def on_change(_change):
         refresh(update(**values()))

@@ -49,7 +49,7 @@ feedback: $(VENV)/.teacher
 	$(PY) scripts/course.py feedback
 
 bench: $(VENV)/.test
-	$(PY) benchmarks/run.py
+	$(PY) benchmarks/run.py $(BENCH_ARGS)
 
 clean:
 	rm -rf $(VENV) course .pytest_cache

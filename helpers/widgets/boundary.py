@@ -10,7 +10,7 @@ from matplotlib.figure import Figure
 from ..boundaries import grid_over, polynomial_fits, threshold_report
 from ..plots.boundary import boundary_line_artist, plot_probability_map, update_boundary_line
 from ..plots.style import PALETTE, PROBA_CMAP, scatter_classes
-from .core import interactive_figure
+from .core import format_readout, interactive_figure
 
 
 def readout_html(report):
@@ -19,7 +19,7 @@ def readout_html(report):
         if isinstance(v, (float, np.floating)):
             return f"{v:.3f}"
         return str(v)
-    return "<br>".join(f"<b>{k}</b>: {fmt(v)}" for k, v in report.items())
+    return format_readout({k: fmt(v) for k, v in report.items()})
 
 
 def _threshold_slider(value):

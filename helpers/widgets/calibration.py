@@ -6,16 +6,16 @@ from matplotlib.figure import Figure
 from ..calibration import calibration_at
 from ..plots.calibration import plot_calibration_scores, plot_reliability, reliability_axes, update_reliability
 from ..plots.style import PALETTE
-from .core import interactive_figure
+from .core import format_readout, interactive_figure
 
 
 def readout_html(report):
     """The readout lines ``<b>name</b>: value`` for C, Brier score and log loss."""
-    return "<br>".join([
-        f"<b>C</b>: {report['C']:.4g}",
-        f"<b>Brier score</b>: {report['Brier score']:.4f}",
-        f"<b>log loss</b>: {report['log loss']:.4f}",
-    ])
+    return format_readout({
+        "C": f"{report['C']:.4g}",
+        "Brier score": f"{report['Brier score']:.4f}",
+        "log loss": f"{report['log loss']:.4f}",
+    })
 
 
 def calibration_explorer(grid, C=1.0, label="logistic regression"):

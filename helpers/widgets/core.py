@@ -32,6 +32,15 @@ def figure_image(fig):
     return Image(data=buffer.getvalue(), format="png")
 
 
+def format_readout(lines):
+    """The readout HTML: one ``<b>name</b>: value`` line per item, joined by ``<br>``.
+
+    Every widget of the series shows its numbers in this one format, which the
+    browser tests parse back; each lesson formats its own values.
+    """
+    return "<br>".join(f"<b>{name}</b>: {value}" for name, value in lines.items())
+
+
 def interactive_figure(fig, update, controls, readout=True):
     """Show ``controls`` above ``fig`` and keep the figure in step with them.
 

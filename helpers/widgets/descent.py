@@ -9,7 +9,7 @@ from ..descent import descent_report, gradient_descent_path
 from ..maths import logistic_cost
 from ..plots.style import PALETTE
 from ..plots.training import cost_grid, plot_cost_contours, plot_loss_curve
-from .core import interactive_figure
+from .core import format_readout, interactive_figure
 
 DEFAULT_LEARNING_RATES = 10.0 ** np.arange(-2.0, 1.51, 0.25)  # 0.01 ... 32: too small, good and too large
 _LOSS_TICKS = (0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.7, 1, 1.5, 2, 3, 5, 7, 10, 20, 50, 100)
@@ -17,13 +17,13 @@ _LOSS_TICKS = (0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.7, 1, 1.5, 2, 3, 5, 7, 10, 20, 5
 
 def readout_html(report):
     """The readout: one ``<b>name</b>: value`` line per key of :func:`helpers.descent.descent_report`."""
-    return "<br>".join([
-        f"<b>learning rate</b>: {report['learning rate']:.3g}",
-        f"<b>iterations</b>: {report['iterations']}",
-        f"<b>final loss</b>: {report['final loss']:.4f}",
-        f"<b>w</b>: {report['w']:.3f}",
-        f"<b>b</b>: {report['b']:.3f}",
-    ])
+    return format_readout({
+        "learning rate": f"{report['learning rate']:.3g}",
+        "iterations": report["iterations"],
+        "final loss": f"{report['final loss']:.4f}",
+        "w": f"{report['w']:.3f}",
+        "b": f"{report['b']:.3f}",
+    })
 
 
 def build_descent_explorer(X, y, learning_rates=DEFAULT_LEARNING_RATES, max_iter=100,

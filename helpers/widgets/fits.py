@@ -7,7 +7,7 @@ from ..data import make_tumour_sizes
 from ..linear_baseline import N_SAMPLES, RANDOM_STATE, fit_linear_and_logistic, outlier_effect
 from ..maths import sigmoid
 from ..plots.fits import find_artist, plot_outlier_comparison
-from .core import interactive_figure
+from .core import format_readout, interactive_figure
 
 #: Readout keys (browser tests parse these), in display order.
 READOUT_KEYS = (
@@ -36,7 +36,7 @@ def outlier_readout(effect):
         "outside [0, 1] (linear)": str(effect["n_outside_after"]),
         "max prediction (linear)": f"{effect['max_prediction_after']:.3f}",
     }
-    return "<br>".join(f"<b>{key}</b>: {values[key]}" for key in READOUT_KEYS)
+    return format_readout({key: values[key] for key in READOUT_KEYS})
 
 
 def outlier_figure(extreme_sizes, value, n_samples=N_SAMPLES, random_state=RANDOM_STATE, zoom=(2.5, 4.5)):

@@ -7,7 +7,7 @@ from ..plots.regularization import (draw_boundary, plot_coefficient_bars, plot_p
                                     plot_scores_vs_C, zero_markers)
 from ..plots.style import PALETTE
 from ..regularization import PENALTIES, STATE_KEYS, c_explorer_state, nearest_setting
-from .core import interactive_figure
+from .core import format_readout, interactive_figure
 
 
 def readout_html(state):
@@ -23,7 +23,7 @@ def readout_html(state):
             return f"{value:.4f}"
         return str(value)
 
-    return "<br>".join(f"<b>{key}</b>: {fmt(key, state[key])}" for key in STATE_KEYS)
+    return format_readout({key: fmt(key, state[key]) for key in STATE_KEYS})
 
 
 def _bar_limit(coef):

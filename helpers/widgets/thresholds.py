@@ -10,7 +10,7 @@ from ..plots.evaluation import (
     update_confusion_matrix,
 )
 from ..thresholds import threshold_report
-from .core import interactive_figure
+from .core import format_readout, interactive_figure
 
 
 def threshold_readout(report, positive_name="positive"):
@@ -31,7 +31,7 @@ def threshold_readout(report, positive_name="positive"):
         f"F1 ({positive_name})": f"{report['f1']:.3f}",
         f"missed {positive_name}": report["missed_positives"],
     }
-    return "<br>".join(f"<b>{name}</b>: {value}" for name, value in lines.items())
+    return format_readout(lines)
 
 
 def threshold_explorer(y_true, y_prob, positive_label=1, positive_name="positive", negative_name="negative",

@@ -26,7 +26,7 @@ def as_float_array(a, name="X", ndim=None):
     if arr.dtype.kind == "c":
         raise ValueError(f"Complex data not supported: {name} holds complex numbers; pass real numbers.")
     try:
-        arr = arr.astype(float)
+        arr = arr.astype(float, copy=False)  # no copy when X is already float: large X stays 1x in memory
     except (TypeError, ValueError) as exc:
         raise TypeError(
             f"{name} must contain only numbers ({exc}); encode text or "

@@ -23,6 +23,7 @@ def shown_matches(text, value):
         value = float(value)
         if math.isinf(value):
             return text in ("inf", "-inf") and text.startswith("-") == (value < 0)
+        text = text.replace("\u2212", "-")  # sliders format with d3, which writes a true minus sign
         m = _NUMBER.fullmatch(text)
         if m is None:
             return False
@@ -41,3 +42,9 @@ def assert_readout(shown, expected, where=""):
     if extra:
         problems.append(f"readout keys not checked: {extra}")
     assert not problems, f"readout {where} differs from the pure function:\n  " + "\n  ".join(problems)
+
+
+def assert_slider_at(nb, i, description, value):
+    """The slider's own readout (d3-formatted: '0.100', '1.00', '−12.0') shows ``value``."""
+    text = nb.slider_value(i, description)
+    assert shown_matches(text, float(value)), f"slider {description!r} shows {text!r}, expected {value}"

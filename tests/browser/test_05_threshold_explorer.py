@@ -5,7 +5,7 @@ from sklearn.linear_model import LogisticRegression
 from helpers.data import load_breast_cancer_split
 from helpers.thresholds import threshold_report
 
-from .expected import assert_readout
+from .expected import assert_readout, assert_slider_at
 from .notebook_ui import NotebookUI
 
 pytestmark = pytest.mark.browser
@@ -39,7 +39,7 @@ def test_threshold_explorer_at_0_30(jupyter_server, page, p_malignant, record_ti
     figure_before = nb.figure_src(0)
 
     nb.press(0, slider, "PageDown", times=4)  # 0.50 -> 0.45 -> 0.40 -> 0.35 -> 0.30
-    assert nb.slider_value(0, slider) == "0.30"
+    assert_slider_at(nb, 0, slider, 0.30)
     shown = nb.readout(0)
     assert_readout(shown, expected_readout(y_test, p, 0.30), "at threshold 0.30")
     r = threshold_report(y_test, p, 0.30, positive_label=MALIGNANT)
@@ -50,7 +50,7 @@ def test_threshold_explorer_at_0_30(jupyter_server, page, p_malignant, record_ti
 
     if ui == "lab":
         nb.press(0, slider, "ArrowRight", times=2)  # 0.30 -> 0.32
-        assert nb.slider_value(0, slider) == "0.32"
+        assert_slider_at(nb, 0, slider, 0.32)
         assert_readout(nb.readout(0), expected_readout(y_test, p, 0.32), "at threshold 0.32")
 
     assert nb.widget_errors() == []

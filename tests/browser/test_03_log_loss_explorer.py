@@ -1,0 +1,33 @@
+"""Notebook 03: the predicted-probability slider and label toggle against helpers.curves.log_loss_report."""
+import pytest
+
+from helpers.curves import log_loss_report
+
+from .expected import assert_readout, assert_slider_at
+from .notebook_ui import NotebookUI
+
+pytestmark = pytest.mark.browser
+NOTEBOOK = "notebooks/03-log-loss.ipynb"
+SLIDER = "predicted P(y=1)"
+
+
+def test_log_loss_explorer(jupyter_server, page, record_timings):
+    nb = NotebookUI(page, jupyter_server, NOTEBOOK).open().run_all(n_widgets=1)
+    assert_readout(nb.readout(0), log_loss_report(1, 0.8), "at y=1, P=0.8")
+    figure_before = nb.figure_src(0)
+
+    nb.press(0, SLIDER, "Home")  # the most confident wrong answer on the slider: P(y=1) = 0.001
+    assert_slider_at(nb, 0, SLIDER, 0.001)
+    assert_readout(nb.readout(0), log_loss_report(1, 0.001), "at y=1, P=0.001")
+    nb.press(0, SLIDER, "PageUp")  # + 5 steps of 0.001
+    assert_slider_at(nb, 0, SLIDER, 0.006)
+    assert_readout(nb.readout(0), log_loss_report(1, 0.006), "at y=1, P=0.006")
+    nb.click_option(0, "y = 0")
+    assert_readout(nb.readout(0), log_loss_report(0, 0.006), "at y=0, P=0.006")
+    nb.press(0, SLIDER, "End")
+    assert_slider_at(nb, 0, SLIDER, 0.999)
+    assert_readout(nb.readout(0), log_loss_report(0, 0.999), "at y=0, P=0.999")
+
+    assert nb.figure_src(0) != figure_before
+    assert nb.widget_errors() == []
+    record_timings(nb)

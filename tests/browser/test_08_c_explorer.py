@@ -1,0 +1,48 @@
+"""Notebook 08: the C slider and L1/L2 toggle against helpers.regularization.c_explorer_state."""
+import numpy as np
+import pytest
+from sklearn.model_selection import train_test_split
+
+from helpers.data import make_moons_2d
+from helpers.regularization import c_explorer_state, regularization_grid
+
+from .expected import assert_readout, assert_slider_at
+from .notebook_ui import NotebookUI
+
+pytestmark = pytest.mark.browser
+NOTEBOOK = "notebooks/08-regularization.ipynb"
+SLIDER = "C (inverse penalty strength)"
+CS = np.logspace(-3, 3, 25)  # the notebook's Cs: 4 slider steps per decade
+
+
+@pytest.fixture(scope="module")
+def moons_grid():
+    """The notebook's degree-5 fits on the moons, one per C and penalty."""
+    X_moons, y_moons = make_moons_2d(n_samples=200, noise=0.3, random_state=2)
+    Xm_train, Xm_test, ym_train, ym_test = train_test_split(X_moons, y_moons, test_size=0.5, stratify=y_moons,
+                                                            random_state=0)
+    return regularization_grid(Xm_train, ym_train, Xm_test, ym_test, CS, degree=5, map_resolution=100)
+
+
+def test_c_explorer(jupyter_server, page, moons_grid, record_timings):
+    nb = NotebookUI(page, jupyter_server, NOTEBOOK).open().run_all(n_widgets=1)
+    assert_readout(nb.readout(0), c_explorer_state(moons_grid, 1.0, "L2"), "at C = 1, L2")
+    figure_before = nb.figure_src(0)
+
+    nb.click_option(0, "L1")
+    shown = nb.readout(0)
+    assert_readout(shown, c_explorer_state(moons_grid, 1.0, "L1"), "at C = 1, L1")
+    nb.press(0, SLIDER, "PageDown")  # 5 log steps of 0.25: C = 10^-1.25
+    C = CS[12 - 5]
+    assert_slider_at(nb, 0, SLIDER, C)
+    state = c_explorer_state(moons_grid, C, "L1")
+    shown = nb.readout(0)
+    assert_readout(shown, state, f"at C = {C:.4g}, L1")
+    assert int(shown["non-zero coefficients"]) == int(moons_grid.n_nonzero[1, 7]) < moons_grid.coef.shape[2]
+    nb.press(0, SLIDER, "ArrowRight")  # C = 0.1
+    assert_slider_at(nb, 0, SLIDER, 0.1)
+    assert_readout(nb.readout(0), c_explorer_state(moons_grid, 0.1, "L1"), "at C = 0.1, L1")
+
+    assert nb.figure_src(0) != figure_before
+    assert nb.widget_errors() == []
+    record_timings(nb)

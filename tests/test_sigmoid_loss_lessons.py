@@ -27,7 +27,7 @@ from helpers.plots.sigmoid import (  # noqa: E402
     plot_sigmoid_derivative,
 )
 from helpers.widgets.loss import log_loss_explorer, log_loss_figure  # noqa: E402
-from helpers.widgets.sigmoid import format_readout, logistic_model_explorer, logistic_model_figure  # noqa: E402
+from helpers.widgets.sigmoid import logistic_model_explorer, logistic_model_figure, readout_html  # noqa: E402
 
 
 @pytest.fixture(autouse=True)
@@ -249,8 +249,8 @@ def test_plot_parameter_point():
 
 
 # ---------------------------------------------------------------- widgets
-def test_format_readout():
-    html = format_readout({"a": 0.12345, "b": 3, "c": None, "d": np.inf, "e": "x ≥ 1"})
+def test_readout_html():
+    html = readout_html({"a": 0.12345, "b": 3, "c": None, "d": np.inf, "e": "x ≥ 1"})
     assert html == "<b>a</b>: 0.123<br><b>b</b>: 3<br><b>c</b>: none<br><b>d</b>: inf<br><b>e</b>: x ≥ 1"
 
 

@@ -8,19 +8,11 @@ import numpy as np
 
 from ..linear_baseline import cost_slice, fit_linear_and_logistic
 from ..maths import sigmoid
-from .style import PALETTE, get_ax, scatter_classes
+from .style import PALETTE, find_artist, get_ax, scatter_classes  # noqa: F401 (find_artist: re-exported)
 
 LINE_COLOR = PALETTE["black"]
 CURVE_COLOR = PALETTE["green"]
 _MODELS = ("linear", "logistic")
-
-
-def find_artist(ax, gid):
-    """The artist (line, collection, patch) on ``ax`` with this ``gid``; LookupError if none."""
-    for artist in ax.get_children():
-        if artist.get_gid() == gid:
-            return artist
-    raise LookupError(f"No artist with gid {gid!r} on these axes; draw it with plot_linear_vs_logistic first.")
 
 
 def _errors_xy(x, y, scores, cut):

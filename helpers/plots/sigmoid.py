@@ -3,7 +3,7 @@ import numpy as np
 
 from ..curves import logistic_boundary
 from ..maths import sigmoid
-from .style import PALETTE, get_ax, scatter_classes
+from .style import PALETTE, find_artist, get_ax, scatter_classes  # noqa: F401 (find_artist: re-exported)
 
 
 def plot_sigmoid(ax=None, z_range=(-8.0, 8.0), label="σ(z)", color=None):
@@ -86,11 +86,3 @@ def plot_logistic_model(w, b, threshold=0.5, X=None, y=None, ax=None, x_range=No
            title=f"Logistic model: w = {w:.2f}, b = {b:.2f}, τ = {threshold:.2f}")
     ax.legend(loc="lower right", fontsize="small")
     return ax
-
-
-def find_artist(ax, gid):
-    """The line on ``ax`` with this gid (raises LookupError if there is none)."""
-    for line in ax.get_lines():
-        if line.get_gid() == gid:
-            return line
-    raise LookupError(f"No line with gid {gid!r} on these axes; draw it with plot_logistic_model first.")

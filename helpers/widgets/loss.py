@@ -6,7 +6,7 @@ from ..curves import log_loss_report
 from ..plots.loss import BRANCH_STYLE, plot_log_loss_branches, plot_loss_point
 from ..plots.sigmoid import find_artist
 from .core import interactive_figure
-from .sigmoid import format_readout
+from .sigmoid import readout_html
 
 
 def log_loss_figure(y=1, y_prob=0.8, y_max=7.0):
@@ -35,7 +35,7 @@ def log_loss_figure(y=1, y_prob=0.8, y_max=7.0):
             line.set_linewidth(3.5 if label == report["y"] else 1.2)
             line.set_alpha(1.0 if label == report["y"] else 0.45)
         text.set_text(f"y = {report['y']}, ŷ = {y_prob:.3f}  →  loss = {report['loss']:.3f}")
-        return format_readout(report)
+        return readout_html(report)
 
     return fig, update
 

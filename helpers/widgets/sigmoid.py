@@ -7,18 +7,18 @@ from ..curves import logistic_model_report
 from ..maths import sigmoid
 from ..plots.sigmoid import find_artist, plot_logistic_model
 from ..plots.style import PALETTE
-from .core import interactive_figure
+from .core import format_readout, interactive_figure
 
 
-def format_readout(report, digits=3):
-    """``<b>name</b>: value`` lines joined by ``<br>``; floats rounded, None shown as "none"."""
+def readout_html(report, digits=3):
+    """The readout of a report dict: floats rounded to ``digits``, None shown as "none"."""
     def fmt(value):
         if value is None:
             return "none"
         if isinstance(value, (int, np.integer)) or isinstance(value, str):
             return str(value)
         return "inf" if np.isinf(value) else f"{value:.{digits}f}"
-    return "<br>".join(f"<b>{name}</b>: {fmt(value)}" for name, value in report.items())
+    return format_readout({name: fmt(value) for name, value in report.items()})
 
 
 def logistic_model_figure(X=None, y=None, w=1.0, b=0.0, threshold=0.5, x_query=4.0, x_range=None,
@@ -48,7 +48,7 @@ def logistic_model_figure(X=None, y=None, w=1.0, b=0.0, threshold=0.5, x_query=4
         boundary_line.set_xdata([np.nan, np.nan] if boundary is None else [boundary, boundary])
         query_point.set_ydata([report[f"P(y=1) at x={x_query:g}"]])
         ax.set_title(f"Logistic model: w = {w:.2f}, b = {b:.2f}, τ = {threshold:.2f}")
-        return format_readout(report)
+        return readout_html(report)
 
     return fig, update
 

@@ -5,6 +5,7 @@ keyboard and read what the page shows: the readout under the controls (the
 ``helpers-readout`` HTML written by ``helpers.widgets.core.interactive_figure``)
 and the figure image below it.
 """
+import os
 import re
 import statistics
 import time
@@ -165,4 +166,7 @@ class NotebookUI:
             "move_median_ms": round(1000 * statistics.median(moves)) if moves else None,
             "move_max_ms": round(1000 * max(moves)) if moves else None,
             "moves": len(moves),
+            # the numbers depend on how busy the machine is: keep that beside them
+            "load_avg_1min": round(os.getloadavg()[0], 2),
+            "cpus": os.cpu_count(),
         }

@@ -2,16 +2,18 @@
 
 One release → autograde → feedback cycle runs once per session (fixture ``cycle``), on every
 ``notebooks/*.ipynb`` found at collection time plus a small fixture notebook in the same format
-(so the tools are tested even before any notebook exists). Three submissions per notebook:
+(so the tools are tested even before any notebook exists). Four submissions per notebook:
 
 - ``instructor``: the instructor notebook itself → full marks;
 - ``untouched``:  the student copy as released → 0 points, and every lesson cell runs;
 - ``adversary``:  lesson deleted, the first exercise loops forever, every other test cell is
-                  replaced by ``pass`` → cut off by the per-cell timeout, tests restored, 0 points.
+                  replaced by ``pass`` → cut off by the per-cell timeout, tests restored, 0 points;
+- ``bystander``:  lesson deleted, exercises untouched → 0 points; graded after the adversary in
+                  the same nbgrader run, so that run goes on after the endless loop.
 
 The first two are graded with the teachers' default timeout (a busy machine must not fail a
-lesson cell); the adversary in a second ``grade`` run with a short timeout, so each endless loop
-costs only a few seconds. That run also finds the first two already graded and leaves them be.
+lesson cell); the last two in a second ``grade`` run with a short timeout, so each endless loop
+costs only a few seconds. That run finds the first two already graded and leaves them be.
 """
 
 from __future__ import annotations
@@ -39,7 +41,7 @@ FIXTURE = REPO / "tests" / "fixtures" / "00-grading-fixture.ipynb"
 LESSON_TIMEOUT = 60  # seconds per cell for the honest submissions (nbgrader_config.py's default)
 LOOP_TIMEOUT = 5  # seconds per cell for the endless loops: short, so they cost little
 JOBS = 2
-STUDENTS = ("adversary", "instructor", "untouched")
+STUDENTS = ("adversary", "bystander", "instructor", "untouched")
 LOOP = "while True:  # an exercise that never finishes\n    pass\n"
 
 
@@ -60,6 +62,13 @@ def run_cli(*args: str) -> subprocess.CompletedProcess:
                           env=course.nbgrader_env())
 
 
+def without_lesson(release_nb: dict) -> dict:
+    """The student copy with every lesson (non-nbgrader) cell deleted, exercises untouched."""
+    nb = copy.deepcopy(release_nb)
+    nb["cells"] = [c for c in nb["cells"] if course.nbgrader_meta(c)]
+    return nb
+
+
 def adversary_copy(release_nb: dict) -> dict:
     """A hostile hand-in: the lesson cells deleted, an endless loop in the first solution, and
     every other test cell emptied to ``pass``.
@@ -68,8 +77,7 @@ def adversary_copy(release_nb: dict) -> dict:
     timeout of this run away from the lesson: interrupting a slow import on a busy machine can
     leave the kernel unresponsive, which is not what this submission tests.
     """
-    nb = copy.deepcopy(release_nb)
-    nb["cells"] = [c for c in nb["cells"] if course.nbgrader_meta(c)]
+    nb = without_lesson(release_nb)
     solutions = [c for c in nb["cells"] if c["cell_type"] == "code" and course.nbgrader_meta(c).get("solution")]
     solutions[0]["source"] = LOOP + course.cell_source(solutions[0])
     for _, cell in course.graded_cells(nb)[1:]:
@@ -147,14 +155,14 @@ def cycle(tmp_path_factory, request) -> Cycle:
         released = course.read_notebook(cyc.release_path(aid))
         copies = {cyc.submissions / "instructor": cyc.source(aid),
                   cyc.submissions / "untouched": released,
-                  adversaries / "adversary": adversary_copy(released)}
+                  adversaries / "adversary": adversary_copy(released),
+                  adversaries / "bystander": without_lesson(released)}
         for folder, content in copies.items():
             dest = folder / aid / f"{aid}.ipynb"
             dest.parent.mkdir(parents=True)
             dest.write_text(json.dumps(content, indent=1), encoding="utf-8")
     cyc.step("grade", "grade", "--from", str(cyc.submissions), "--timeout", str(LESSON_TIMEOUT))
-    cyc.step("grade-loops", "grade", "--from", str(adversaries), "--timeout", str(LOOP_TIMEOUT),
-             "--student", "adversary")
+    cyc.step("grade-loops", "grade", "--from", str(adversaries), "--timeout", str(LOOP_TIMEOUT))
     cyc.step("feedback", "feedback")
     cyc.times["total"] = time.perf_counter() - t0
     with open(cyc.course / "grades.csv", newline="", encoding="utf-8") as f:
@@ -181,6 +189,14 @@ def test_exercise_format(notebook):
     assert course.heading_points(nb) == [sum(points.values())], (
         f"{notebook.name}: '## Exercises (N points)' must state the sum of the points {points}")
     assert course.format_problems(nb) == [], f"{notebook.name}: " + "; ".join(course.format_problems(nb))
+
+
+def test_series_has_at_least_twenty_exercises():
+    notebooks = course.discover_notebooks()
+    if len(notebooks) < 9:
+        pytest.skip(f"{len(notebooks)} of the 9 notebooks exist so far")
+    counts = {nb.stem: len(course.exercise_points(course.read_notebook(nb))) for nb in notebooks}
+    assert sum(counts.values()) >= 20, counts
 
 
 # ---------------------------------------------------------------------------------------------
@@ -239,6 +255,11 @@ def test_endless_loop_is_cut_off_and_grading_goes_on(notebook, cycle):
     later = [c for c in graded["cells"][at + 1:] if c["cell_type"] == "code"]
     assert later and all(c.get("execution_count") for c in later), f"{aid}: cells after the loop did not run"
     assert float(cycle.row("adversary", aid)["score"]) == 0
+    # The same nbgrader run went on to the next submission (students are graded in name order).
+    after = cycle.course / "autograded" / "bystander" / aid / f"{aid}.ipynb"
+    before = cycle.course / "autograded" / "adversary" / aid / f"{aid}.ipynb"
+    assert after.exists() and after.stat().st_mtime >= before.stat().st_mtime
+    assert float(cycle.row("bystander", aid)["score"]) == 0
     assert cycle.returncodes["grade-loops"] == 0, cycle.output["grade-loops"][-3000:]
 
 

@@ -169,6 +169,10 @@ def cycle(tmp_path_factory, request) -> Cycle:
         cyc.rows = {(r["student"], r["notebook"]): r for r in csv.DictReader(f)}
     report = (f"grading cycle on {len(cyc.notebooks)} notebooks x {len(STUDENTS)} submissions, {JOBS} jobs: "
               + ", ".join(f"{k} {v:.1f} s" for k, v in cyc.times.items()))
+    # Also in a file: under pytest-xdist (make test) a worker's terminal output is not shown.
+    artifacts = REPO / "test-artifacts"
+    artifacts.mkdir(exist_ok=True)
+    (artifacts / "grading-cycle.txt").write_text(report + "\n", encoding="utf-8")
     reporter = request.config.pluginmanager.get_plugin("terminalreporter")
     capture = request.config.pluginmanager.get_plugin("capturemanager")
     if reporter is not None and capture is not None:

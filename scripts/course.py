@@ -27,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import hashlib
 import json
 import os
 import re
@@ -334,8 +335,21 @@ def release(course: Path, notebooks: list[Path]) -> list[Path]:
     return out
 
 
+def tree_digest(folder: Path) -> str | None:
+    """A digest of the names and bytes of every file under ``folder`` (None if it does not exist)."""
+    if not folder.exists():
+        return None
+    h = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.is_file()):
+        h.update(str(path.relative_to(folder)).encode() + b"\0" + path.read_bytes())
+    return h.hexdigest()
+
+
 def collect(course: Path, folder: Path) -> list[tuple[str, str]]:
     """Copy ``folder/<student>/<notebook>/…`` into course/submitted/ (replacing earlier copies).
+
+    A hand-in that differs from the copy graded before loses its old grading, so ``grade`` grades
+    it again (nbgrader itself skips submissions it has graded).
 
     A submission folder whose notebook was renamed (a browser download such as
     "NN-name (1).ipynb") is accepted when it holds exactly one notebook: it is saved under the
@@ -355,6 +369,7 @@ def collect(course: Path, folder: Path) -> list[tuple[str, str]]:
                 print(f"warning: {student.name}/{sub.name}: not a released notebook; skipped", file=sys.stderr)
                 continue
             dest = course / "submitted" / student.name / sub.name
+            before = tree_digest(dest)
             if dest.exists():
                 shutil.rmtree(dest)
             shutil.copytree(sub, dest, ignore=shutil.ignore_patterns(".ipynb_checkpoints"))
@@ -362,6 +377,11 @@ def collect(course: Path, folder: Path) -> list[tuple[str, str]]:
             found = sorted(dest.glob("*.ipynb"))
             if not expected.exists() and len(found) == 1:
                 found[0].rename(expected)
+            graded = course / "autograded" / student.name / sub.name
+            if before is not None and tree_digest(dest) != before and graded.exists():
+                # nbgrader skips a submission it graded before: drop the old grading of a changed one.
+                shutil.rmtree(graded)
+                print(f"{student.name}/{sub.name}: changed since it was graded; it will be graded again")
             if not expected.exists():
                 print(f"warning: {student.name}/{sub.name}: no {expected.name}; it will score 0", file=sys.stderr)
             got.append((student.name, sub.name))
@@ -496,7 +516,8 @@ def parse_args(argv: list[str] | None = None) -> argparse.Namespace:
     p.add_argument("notebooks", nargs="*", type=Path, help="notebooks to release (default: notebooks/*.ipynb)")
 
     p = sub.add_parser("collect", help="copy submissions FOLDER/<student>/<notebook>/ into the course",
-                       description="Copy FOLDER/<student>/<notebook>/<notebook>.ipynb into COURSE/submitted/.")
+                       description="Copy FOLDER/<student>/<notebook>/<notebook>.ipynb into COURSE/submitted/. "
+                                   "A hand-in that changed since it was graded will be graded again.")
     p.add_argument("folder", type=Path)
 
     p = sub.add_parser("grade", help="autograde submissions and write the CSV gradebook",

@@ -378,3 +378,17 @@ def test_collect_renames_a_single_downloaded_notebook(tmp_path):
     got = course.collect(tmp_path / "course", tmp_path / "inbox")
     assert got == [("ada", "02-sigmoid")]
     assert (tmp_path / "course" / "submitted" / "ada" / "02-sigmoid" / "02-sigmoid.ipynb").exists()
+
+
+def test_collect_regrades_a_changed_submission(tmp_path):
+    inbox = tmp_path / "inbox" / "ada" / "02-sigmoid"
+    inbox.mkdir(parents=True)
+    (inbox / "02-sigmoid.ipynb").write_text("{}", encoding="utf-8")
+    course.collect(tmp_path / "course", tmp_path / "inbox")
+    graded = tmp_path / "course" / "autograded" / "ada" / "02-sigmoid"
+    graded.mkdir(parents=True)
+    course.collect(tmp_path / "course", tmp_path / "inbox")  # same hand-in: its grading stays
+    assert graded.exists()
+    (inbox / "02-sigmoid.ipynb").write_text('{"cells": []}', encoding="utf-8")
+    course.collect(tmp_path / "course", tmp_path / "inbox")  # a new version: graded again
+    assert not graded.exists()

@@ -177,6 +177,10 @@ def pytest_runtest_makereport(item, call):
                 report.sections.append(("screenshot", str(shot.relative_to(ROOT))))
             except Exception as exc:  # the page may be gone
                 report.sections.append(("screenshot", f"not taken: {exc}"))
+            if getattr(page, "console_errors", None):
+                console = ARTIFACTS / f"{item.name}-console.txt"
+                console.write_text("".join(f"{text}\n    at {where}\n" for text, where in page.console_errors))
+                report.sections.append(("browser console errors", str(console.relative_to(ROOT))))
         if server is not None:
             log = ARTIFACTS / f"{item.name}-server.log"
             shutil.copy(server.log_path, log)
@@ -188,9 +192,11 @@ def pytest_runtest_makereport(item, call):
 def page(browser):
     context = browser.new_context(viewport={"width": 1400, "height": 1000})
     pg = context.new_page()
+    # (text, where): where is the script URL for console messages, the stack for uncaught exceptions
     pg.console_errors = []
-    pg.on("console", lambda msg: msg.type == "error" and pg.console_errors.append(msg.text))
-    pg.on("pageerror", lambda exc: pg.console_errors.append(str(exc)))
+    pg.on("console", lambda msg: msg.type == "error" and pg.console_errors.append(
+        (msg.text, (msg.location or {}).get("url", ""))))
+    pg.on("pageerror", lambda exc: pg.console_errors.append((str(exc), exc.stack or "")))
     yield pg
     context.close()
 

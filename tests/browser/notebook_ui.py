@@ -12,6 +12,8 @@ import time
 
 READOUT = ".helpers-readout"
 WIDGET_ERROR = re.compile(r"Error displaying widget|Error rendering|model not found", re.I)
+# a console error from widget code: its text names widgets, or it was raised in the widget manager's scripts
+WIDGET_CONSOLE = re.compile(r"widget|ipywidgets|jupyter-widgets|nouislider|comm_open|comm_msg", re.I)
 
 
 def parse_readout(text):
@@ -152,10 +154,28 @@ class NotebookUI:
         )
 
     def widget_errors(self):
+        """What went wrong on the page, each as a short text; [] when nothing did.
+
+        "Error displaying widget" (or similar) anywhere in the notebook, stderr or an error shown under
+        a widget's cell, and every console error that names widgets or comes from the widget manager's
+        scripts (``other_console_errors`` lists the rest).
+        """
         text = self.page.locator(".jp-Notebook").inner_text()
-        errors = [m.group(0) for m in WIDGET_ERROR.finditer(text)]
-        errors += [e for e in self.page.console_errors if re.search(r"widget|ipywidgets|jupyter-widgets", e, re.I)]
+        errors = [f"page shows: {m.group(0)}" for m in WIDGET_ERROR.finditer(text)]
+        widget_cells = self.page.locator(".jp-CodeCell").filter(has=self.page.locator(READOUT))
+        for k in range(widget_cells.count()):
+            bad = widget_cells.nth(k).locator(
+                '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.stderr"], '
+                '.jp-OutputArea-output[data-mime-type="application/vnd.jupyter.error"]')
+            errors += [f"widget {k} output: {bad.nth(j).inner_text()[:500]}" for j in range(bad.count())]
+        errors += [f"console: {text[:500]} ({where[:300]})" for text, where in self.page.console_errors
+                   if WIDGET_CONSOLE.search(text) or WIDGET_CONSOLE.search(where)]
         return errors
+
+    def other_console_errors(self):
+        """Console errors that do not come from widgets (e.g. Notebook 7 logs a 403 for a web font)."""
+        return [text for text, where in self.page.console_errors
+                if not (WIDGET_CONSOLE.search(text) or WIDGET_CONSOLE.search(where))]
 
     def summary(self):
         moves = self.timings.get("moves", [])
@@ -166,6 +186,7 @@ class NotebookUI:
             "move_median_ms": round(1000 * statistics.median(moves)) if moves else None,
             "move_max_ms": round(1000 * max(moves)) if moves else None,
             "moves": len(moves),
+            "other_console_errors": sorted(set(self.other_console_errors())),
             # the numbers depend on how busy the machine is: keep that beside them
             "load_avg_1min": round(os.getloadavg()[0], 2),
             "cpus": os.cpu_count(),

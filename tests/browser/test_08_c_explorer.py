@@ -42,6 +42,9 @@ def test_c_explorer(jupyter_server, page, moons_grid, record_timings):
     nb.press(0, SLIDER, "ArrowRight")  # C = 0.1
     assert_slider_at(nb, 0, SLIDER, 0.1)
     assert_readout(nb.readout(0), c_explorer_state(moons_grid, 0.1, "L1"), "at C = 0.1, L1")
+    nb.press(0, SLIDER, "ArrowRight")  # C = 10^-0.75
+    assert_slider_at(nb, 0, SLIDER, CS[9])
+    assert_readout(nb.readout(0), c_explorer_state(moons_grid, CS[9], "L1"), f"at C = {CS[9]:.4g}, L1")
 
     assert nb.figure_src(0) != figure_before
     assert nb.widget_errors() == []

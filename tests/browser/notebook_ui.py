@@ -4,6 +4,10 @@ Open it, run every cell, wait for the widgets, then move sliders with the
 keyboard and read what the page shows: the readout under the controls (the
 ``helpers-readout`` HTML written by ``helpers.widgets.core.interactive_figure``)
 and the figure image below it.
+
+Keys: JupyterLab lets a focused slider have every key; Notebook 7 keeps the
+arrow keys for moving between cells (``press`` then fails with a clear message),
+while PageUp/PageDown (5 steps), Home and End reach the slider in both.
 """
 import os
 import re
@@ -66,6 +70,10 @@ class NotebookUI:
             self.figure(i).wait_for(timeout=timeout)
         self.timings["render"] = time.perf_counter() - start
         self._wait_until_kernel_idle(timeout)
+        shown = self.page.locator(READOUT).count()
+        assert shown == n_widgets, (
+            f"{self.path} shows {shown} widgets after run-all, the test expects {n_widgets}: "
+            "cover the new one (or find out why one is missing)")
         return self
 
     def _wait_until_kernel_idle(self, timeout):

@@ -14,6 +14,8 @@ import re
 import statistics
 import time
 
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
+
 READOUT = ".helpers-readout"
 WIDGET_ERROR = re.compile(r"Error displaying widget|Error rendering|model not found", re.I)
 # a console error from widget code: its text names widgets, or it was raised in the widget manager's scripts
@@ -148,18 +150,28 @@ class NotebookUI:
         return duration
 
     def _wait_changed(self, i, before, timeout):
-        self.page.wait_for_function(
-            """([cellIndex, readoutBefore, srcBefore]) => {
-                const cells = [...document.querySelectorAll('.jp-CodeCell')]
-                    .filter(c => c.querySelector('.helpers-readout'));
-                const cell = cells[cellIndex];
-                const imgs = cell.querySelectorAll('.jp-OutputArea-output img');
-                const src = imgs.length ? imgs[imgs.length - 1].getAttribute('src') : null;
-                return cell.querySelector('.helpers-readout').innerText !== readoutBefore && src !== srcBefore;
-            }""",
-            arg=[i, before[0], before[1]],
-            timeout=timeout,
-        )
+        """Wait until widget i's readout AND figure differ from ``before``; say which did not, if not."""
+        try:
+            self.page.wait_for_function(
+                """([cellIndex, readoutBefore, srcBefore]) => {
+                    const cells = [...document.querySelectorAll('.jp-CodeCell')]
+                        .filter(c => c.querySelector('.helpers-readout'));
+                    const cell = cells[cellIndex];
+                    const imgs = cell.querySelectorAll('.jp-OutputArea-output img');
+                    const src = imgs.length ? imgs[imgs.length - 1].getAttribute('src') : null;
+                    return cell.querySelector('.helpers-readout').innerText !== readoutBefore && src !== srcBefore;
+                }""",
+                arg=[i, before[0], before[1]],
+                timeout=timeout,
+            )
+        except PlaywrightTimeoutError:
+            readout_changed = self.cell(i).locator(READOUT).inner_text() != before[0]
+            figure_changed = self.figure_src(i) != before[1]
+            raise AssertionError(
+                f"widget {i}: {timeout / 1000:.0f} s after the change the readout "
+                f"{'changed' if readout_changed else 'did NOT change'} and the figure "
+                f"{'changed' if figure_changed else 'did NOT change'}; errors on the page: {self.widget_errors()}"
+            ) from None
 
     def widget_errors(self):
         """What went wrong on the page, each as a short text; [] when nothing did.

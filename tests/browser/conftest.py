@@ -5,6 +5,12 @@ the repository as its root, private settings/runtime folders, and it is
 stopped when the tests finish (also on failure). Chromium is Debian's
 (/usr/bin/chromium): nothing is downloaded. Without it the tests skip locally
 and fail under CI=true.
+
+Measurements (run-all -> widgets rendered, key press -> updated readout and
+figure) are printed as a table at the end of the run and kept in
+test-artifacts/browser-timings.json. Under ``pytest -n 2`` from the repository
+root the xdist controller never loads this file, so only the JSON is written;
+name ``tests/browser`` on the command line (or run without -n) to see the table.
 """
 import fcntl
 import json

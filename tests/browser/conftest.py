@@ -246,19 +246,3 @@ def _merge_timings_file(rows):
 def pytest_sessionfinish(session):
     if _timings:
         _merge_timings_file(_timings)
-
-
-def pytest_terminal_summary(terminalreporter, config):
-    if not _timings or hasattr(config, "workerinput"):
-        return
-    tr = terminalreporter
-    tr.section("slider timings (headless Chromium)")
-    tr.write_line(f"{'notebook':38} {'ui':9} {'run-all -> widgets':>18} {'key -> output, median':>22} "
-                  f"{'(max, moves)':>14}")
-    for row in sorted(_timings, key=lambda r: (r["notebook"], r["ui"])):
-        median = f"{row['move_median_ms']} ms" if row["move_median_ms"] is not None else "-"
-        tr.write_line(f"{row['notebook']:38} {row['ui']:9} {row['render_s']:>16.1f} s {median:>22} "
-                      f"{'(' + str(row['move_max_ms']) + ' ms, ' + str(row['moves']) + ')':>14}")
-    loads = [row["load_avg_1min"] for row in _timings]
-    tr.write_line(f"load average during the tests: {min(loads):.1f}-{max(loads):.1f} on {_timings[0]['cpus']} CPUs; "
-                  f"written to {TIMINGS_FILE.relative_to(ROOT)}")

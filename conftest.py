@@ -1,0 +1,39 @@
+"""Repository-wide pytest hooks: after a run, quote the measurements the tests wrote.
+
+The browser tests and the grading tests record their timings in test-artifacts/
+(from inside pytest-xdist workers, whose own output pytest does not show); this
+prints what the current run recorded at the end of the summary.
+"""
+import json
+import time
+from pathlib import Path
+
+ARTIFACTS = Path(__file__).resolve().parent / "test-artifacts"
+_STARTED = time.time()
+
+
+def _this_run(path):
+    return path.exists() and path.stat().st_mtime >= _STARTED
+
+
+def pytest_terminal_summary(terminalreporter, config):
+    if hasattr(config, "workerinput"):
+        return
+    tr = terminalreporter
+    timings = ARTIFACTS / "browser-timings.json"
+    if _this_run(timings):
+        stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(_STARTED - 1))
+        rows = [r for r in json.loads(timings.read_text()).values() if r.get("recorded", "") >= stamp]
+        if rows:
+            tr.section("slider timings (headless Chromium)")
+            tr.write_line(f"{'notebook':38} {'ui':9} {'run-all -> widgets':>18} {'key -> output, median':>22}")
+            for r in sorted(rows, key=lambda r: (r["notebook"], r["ui"])):
+                median = f"{r['move_median_ms']} ms" if r["move_median_ms"] is not None else "-"
+                tr.write_line(f"{r['notebook']:38} {r['ui']:9} {r['render_s']:>16.1f} s {median:>22}")
+            loads = [r["load_avg_1min"] for r in rows]
+            tr.write_line(f"load average during these tests: {min(loads):.1f}-{max(loads):.1f} "
+                          f"on {rows[0]['cpus']} CPUs (details: {timings.relative_to(ARTIFACTS.parent)})")
+    cycle = ARTIFACTS / "grading-cycle.txt"
+    if _this_run(cycle):
+        tr.section("nbgrader round trip")
+        tr.write_line(cycle.read_text().strip())

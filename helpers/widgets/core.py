@@ -5,8 +5,9 @@ display id, so its default state is an ordinary output that a static render
 (a website, GitHub, a viewer with no kernel) still shows. A control change
 calls ``update(**values)``, which moves existing artists (``set_data``,
 ``set_height``, ...) and returns the text for the readout; the figure is
-re-rendered to PNG and the displayed image replaced in place. Nothing expensive belongs in ``update``:
-precompute it before building the widget.
+re-rendered to PNG -- only the artists that changed are redrawn, see
+:mod:`helpers.widgets.render` -- and the displayed image replaced in place.
+Nothing expensive belongs in ``update``: precompute it before building the widget.
 """
 import io
 from collections import namedtuple
@@ -14,7 +15,9 @@ from collections import namedtuple
 import ipywidgets as widgets
 from IPython.display import DisplayHandle, Image, display
 
-LiveFigure = namedtuple("LiveFigure", "box fig update controls")
+from .render import FigureRenderer
+
+LiveFigure = namedtuple("LiveFigure", "box fig update controls renderer")
 #: Every widget built in this kernel, newest last: benchmarks and tests drive them from here
 #: (the notebooks themselves do not keep the returned boxes).
 instances = []
@@ -75,18 +78,19 @@ def interactive_figure(fig, update, controls, readout=True):
     refresh(update(**values()))
     box = widgets.VBox(list(controls.values()) + ([html] if readout else []))
     display(box)
+    renderer = FigureRenderer(fig)
     handle = DisplayHandle()  # a display id, so the image can be replaced in place
-    handle.display(figure_image(fig))
-    # The first render placed the axes (constrained layout); keep them there. Every later render then
-    # draws once instead of twice, and the axes do not jump as tick labels change under a slider.
+    handle.display(Image(data=renderer.render(), format="png"))
+    # The first render placed the axes (constrained layout); keep them there. Later renders then
+    # redraw only what changed, and the axes do not jump as tick labels change under a slider.
     if fig.get_layout_engine() is not None:
         fig.set_layout_engine("none")
 
     def on_change(_change):
         refresh(update(**values()))
-        handle.update(figure_image(fig))
+        handle.update(Image(data=renderer.render(), format="png"))
 
     for control in controls.values():
         control.observe(on_change, names="value")
-    instances.append(LiveFigure(box, fig, update, controls))
+    instances.append(LiveFigure(box, fig, update, controls, renderer))
     return box

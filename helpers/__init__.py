@@ -6,7 +6,12 @@ Modules by role:
 - :mod:`helpers.models`  from-scratch, scikit-learn-compatible estimators
 - :mod:`helpers.data`    bundled and seeded synthetic data sets
 - :mod:`helpers.plots`   figure helpers (each takes ``ax=None`` and returns the axes)
-- :mod:`helpers.widgets` sliders wired to pure functions
+- :mod:`helpers.widgets` sliders wired to pure functions (``core``: the one widget pattern,
+  ``render``: redraw only what changed)
+- one module of pure functions per lesson, which its widget shows and its notebook prints:
+  :mod:`~helpers.linear_baseline` (01), :mod:`~helpers.curves` (02, 03), :mod:`~helpers.descent` (04),
+  :mod:`~helpers.thresholds` (05), :mod:`~helpers.boundaries` (06, 07), :mod:`~helpers.regularization` (08),
+  :mod:`~helpers.calibration` (09)
 
 Importing the package changes no global state (no seeding, no rcParams).
 """

@@ -216,7 +216,7 @@ def probability_contour(model, X, level=0.5, resolution=200, margin=0.5):
     return [np.asarray(line) for line in contourpy.contour_generator(xx, yy, proba).lines(level)]
 
 
-def threshold_report(model, X, y, threshold=0.5):
+def boundary_report(model, X, y, threshold=0.5):
     """How a binary model classifies (X, y) at a threshold: what the threshold widgets show.
 
     Parameters
@@ -239,7 +239,7 @@ def threshold_report(model, X, y, threshold=0.5):
     level = _level(threshold)
     classes = np.asarray(model.classes_)
     if classes.size != 2:
-        raise ValueError(f"threshold_report needs a binary model; this one has {classes.size} classes.")
+        raise ValueError(f"boundary_report needs a binary model; this one has {classes.size} classes.")
     y_prob = model.predict_proba(X)[:, 1]
     y_pred = classes[(y_prob >= threshold).astype(int)]
     wrong = int(np.sum(y_pred != y))

@@ -20,7 +20,7 @@ from helpers.boundaries import (  # noqa: E402
     polynomial_fits,
     polynomial_logistic,
     probability_contour,
-    threshold_report,
+    boundary_report,
 )
 from helpers.data import load_iris_split, make_linear_2d, make_rings, make_tumour_sizes  # noqa: E402
 from helpers.maths import logit  # noqa: E402
@@ -226,39 +226,39 @@ def test_probability_contour_of_rings_is_closed_curve(rings):
     np.testing.assert_allclose(model.predict_proba(curve)[:, 1], 0.5, atol=0.02)
 
 
-# ---------------------------------------------------------------- threshold_report
-def test_threshold_report_values(linear_fit):
+# ---------------------------------------------------------------- boundary_report
+def test_boundary_report_values(linear_fit):
     X, y, model = linear_fit
-    report = threshold_report(model, X, y, 0.5)
+    report = boundary_report(model, X, y, 0.5)
     assert list(report) == ["threshold", "logit(threshold)", "slope", "offset", "accuracy", "misclassified"]
     assert report["accuracy"] == pytest.approx(model.score(X, y))
     assert report["misclassified"] == int(np.sum(model.predict(X) != y))
     assert (report["slope"], report["offset"]) == pytest.approx(boundary_line(model.coef_, model.intercept_))
-    r7 = threshold_report(model, X, y, 0.7)
+    r7 = boundary_report(model, X, y, 0.7)
     assert r7["logit(threshold)"] == pytest.approx(logit(0.7))
     assert r7["misclassified"] == int(np.sum((model.predict_proba(X)[:, 1] >= 0.7) != y))
 
 
-def test_threshold_report_pipeline_and_errors(rings):
+def test_boundary_report_pipeline_and_errors(rings):
     X, y = rings
     model = polynomial_logistic(2).fit(X, y)
-    assert list(threshold_report(model, X, y, 0.5)) == ["threshold", "logit(threshold)", "accuracy", "misclassified"]
+    assert list(boundary_report(model, X, y, 0.5)) == ["threshold", "logit(threshold)", "accuracy", "misclassified"]
     with pytest.raises(ValueError, match="same length"):
-        threshold_report(model, X, y[:-1], 0.5)
+        boundary_report(model, X, y[:-1], 0.5)
     with pytest.raises(ValueError, match="strictly between"):
-        threshold_report(model, X, y, 1.0)
+        boundary_report(model, X, y, 1.0)
     iris = load_iris_split()
     multi = LogisticRegression().fit(iris.X_train[:, :2], iris.y_train)
     with pytest.raises(ValueError, match="binary model"):
-        threshold_report(multi, iris.X_train[:, :2], iris.y_train, 0.5)
+        boundary_report(multi, iris.X_train[:, :2], iris.y_train, 0.5)
 
 
-def test_threshold_report_vertical_boundary_gives_nan_slope():
+def test_boundary_report_vertical_boundary_gives_nan_slope():
     X = np.array([[-1.0, 0.0], [-2.0, 1.0], [1.0, 0.0], [2.0, -1.0]])
     y = np.array([0, 0, 1, 1])
     model = LogisticRegression().fit(X, y)
     model.coef_ = np.array([[1.0, 0.0]])
-    report = threshold_report(model, X, y, 0.5)
+    report = boundary_report(model, X, y, 0.5)
     assert np.isnan(report["slope"]) and np.isnan(report["offset"]) and report["accuracy"] == 1.0
 
 
@@ -334,7 +334,7 @@ def test_threshold_boundary_explorer_updates(linear_fit):
     assert float(values["accuracy"]) == pytest.approx(model.score(X, y), abs=1e-3)
     slider.value = 0.8
     values = _readout(box)
-    expected = threshold_report(model, X, y, 0.8)
+    expected = boundary_report(model, X, y, 0.8)
     assert float(values["threshold"]) == pytest.approx(0.8)
     assert int(values["misclassified"]) == expected["misclassified"]
     assert float(values["offset"]) == pytest.approx(expected["offset"], abs=1e-3)

@@ -1,13 +1,13 @@
 """Widgets for notebook 06: move the threshold (and the polynomial degree) and watch the boundary.
 
-What they show is computed by :func:`helpers.boundaries.threshold_report`; the
+What they show is computed by :func:`helpers.boundaries.boundary_report`; the
 notebook prints that function at fixed values before showing a widget.
 """
 import ipywidgets as widgets
 import numpy as np
 from matplotlib.figure import Figure
 
-from ..boundaries import grid_over, polynomial_fits, threshold_report
+from ..boundaries import grid_over, polynomial_fits, boundary_report
 from ..plots.boundary import boundary_line_artist, plot_probability_map, update_boundary_line
 from ..plots.style import PALETTE, PROBA_CMAP, scatter_classes
 from .core import format_readout, interactive_figure
@@ -63,7 +63,7 @@ def threshold_boundary_explorer(model, X, y, threshold=0.5, class_names=None, fe
     ax.legend(loc="upper left", fontsize="small")
 
     def update(threshold):
-        report = threshold_report(model, X, y, threshold)
+        report = boundary_report(model, X, y, threshold)
         update_boundary_line(line, model.coef_, model.intercept_, threshold)
         errors.set_offsets(_misclassified(model, X, y, threshold))
         ax.set_title(f"threshold {threshold:.2f}: accuracy {report['accuracy']:.3f}")
@@ -109,7 +109,7 @@ def polynomial_boundary_explorer(X, y, degrees=(1, 2, 3, 4, 5), degree=1, thresh
 
     def update(degree, threshold):
         model, proba = models[degree], probas[degree]
-        report = {"degree": degree, **threshold_report(model, X, y, threshold)}
+        report = {"degree": degree, **boundary_report(model, X, y, threshold)}
         image.set_data(proba)
         if state["contour"] is not None:
             state["contour"].remove()

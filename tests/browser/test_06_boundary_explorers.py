@@ -1,8 +1,8 @@
-"""Notebook 06: the threshold and polynomial-degree explorers against helpers.boundaries.threshold_report."""
+"""Notebook 06: the threshold and polynomial-degree explorers against helpers.boundaries.boundary_report."""
 import pytest
 from sklearn.linear_model import LogisticRegression
 
-from helpers.boundaries import polynomial_fits, threshold_report
+from helpers.boundaries import polynomial_fits, boundary_report
 from helpers.data import make_linear_2d, make_rings
 
 from .expected import assert_readout, assert_slider_at
@@ -25,17 +25,17 @@ def test_boundary_explorers(jupyter_server, page, models, record_timings):
     nb = NotebookUI(page, jupyter_server, NOTEBOOK).open().run_all(n_widgets=2)
 
     # widget 0: one threshold slider over a straight boundary
-    assert_readout(nb.readout(0), threshold_report(model, X, y, 0.5), "of the threshold explorer at 0.50")
+    assert_readout(nb.readout(0), boundary_report(model, X, y, 0.5), "of the threshold explorer at 0.50")
     figure_before = nb.figure_src(0)
     nb.press(0, "threshold τ", "PageDown")  # 5 steps of 0.01: 0.45
     nb.press(0, "threshold τ", "ArrowLeft")  # 0.44
     assert_slider_at(nb, 0, "threshold τ", 0.44)
-    assert_readout(nb.readout(0), threshold_report(model, X, y, 0.44), "of the threshold explorer at 0.44")
+    assert_readout(nb.readout(0), boundary_report(model, X, y, 0.44), "of the threshold explorer at 0.44")
     assert nb.figure_src(0) != figure_before
 
     # widget 1: polynomial degree and threshold on the rings
     def expected(degree, threshold):
-        return {"degree": degree, **threshold_report(fits[degree], Xr, yr, threshold)}
+        return {"degree": degree, **boundary_report(fits[degree], Xr, yr, threshold)}
 
     assert_readout(nb.readout(1), expected(2, 0.5), "of the polynomial explorer at degree 2, 0.50")
     figure_before = nb.figure_src(1)

@@ -10,8 +10,8 @@ Modules by role:
   ``render``: redraw only what changed)
 - one module of pure functions per lesson, which its widget shows and its notebook prints:
   :mod:`~helpers.linear_baseline` (01), :mod:`~helpers.curves` (02, 03), :mod:`~helpers.descent` (04),
-  :mod:`~helpers.thresholds` (05), :mod:`~helpers.boundaries` (06, 07), :mod:`~helpers.regularization` (08),
-  :mod:`~helpers.calibration` (09)
+  :mod:`~helpers.thresholds` (05), :mod:`~helpers.boundaries` (06, 07), :mod:`~helpers.multiclass` (07),
+  :mod:`~helpers.regularization` (08), :mod:`~helpers.calibration` (09)
 
 Importing the package changes no global state (no seeding, no rcParams).
 """
@@ -19,6 +19,7 @@ from .data import (
     load_breast_cancer_split,
     load_iris_split,
     make_linear_2d,
+    make_logistic_data,
     make_moons_2d,
     make_rings,
     make_tumour_sizes,
@@ -50,6 +51,7 @@ __all__ = [
     "logistic_gradient",
     "logit",
     "make_linear_2d",
+    "make_logistic_data",
     "make_moons_2d",
     "make_rings",
     "make_tumour_sizes",

@@ -1,11 +1,10 @@
 """Calibration: do predicted probabilities match observed frequencies?
 
-Pure functions: a seeded data set whose true probabilities are known, the
-reliability table behind a reliability diagram, the Brier score, the
-calibration slope, and a grid of fits over C precomputed once for a widget.
+Pure functions: the reliability table behind a reliability diagram, the Brier
+score, the calibration slope, and a grid of fits over C precomputed once for a
+widget. (The seeded data set with known true probabilities is
+:func:`helpers.data.make_logistic_data`.)
 """
-import numbers
-
 import numpy as np
 import pandas as pd
 from sklearn.base import clone
@@ -28,55 +27,6 @@ from .maths import sigmoid
 
 # The columns of a reliability table, in order.
 TABLE_COLUMNS = ("bin_lower", "bin_upper", "count", "mean_predicted", "observed_frequency")
-
-
-def make_logistic_data(n_samples=30_000, coef=(1.5, -1.0, 0.8, 0.5), intercept=-2.0, n_redundant=6,
-                       redundant_noise=0.3, random_state=0):
-    """Data drawn from a logistic model, so the true P(y=1 | x) is known.
-
-    The informative features are standard normal, ``P(y=1 | x) = sigmoid(coef . x + intercept)``
-    and ``y`` is one Bernoulli draw from it. The redundant features are random
-    linear mixtures of the informative ones plus a little noise: they carry no
-    new information, so logistic regression stays correctly specified, but a
-    model that treats features as independent (naive Bayes) counts the same
-    evidence several times.
-
-    Parameters
-    ----------
-    n_samples : int, default=30000
-    coef : sequence of float, default=(1.5, -1.0, 0.8, 0.5)
-        True weights of the informative features (their number is ``len(coef)``).
-    intercept : float, default=-2.0
-        True intercept; negative values make class 1 the rarer class.
-    n_redundant : int, default=6
-    redundant_noise : float, default=0.3
-        Standard deviation of the noise added to each redundant feature.
-    random_state : int, default=0
-
-    Returns
-    -------
-    X : ndarray of shape (n_samples, len(coef) + n_redundant)
-        Informative features first, then the redundant ones.
-    y : ndarray of int, shape (n_samples,)
-    p_true : ndarray of shape (n_samples,)
-        The true probabilities P(y=1 | x) the labels were drawn from.
-    """
-    n_samples = check_int(n_samples, "n_samples", minimum=2)
-    n_redundant = check_int(n_redundant, "n_redundant", minimum=0)
-    coef = check_finite(np.atleast_1d(as_float_array(coef, name="coef")), "coef")
-    if coef.ndim != 1:
-        raise ValueError(f"coef must be a 1-D sequence of weights, got shape {coef.shape}.")
-    if not isinstance(intercept, numbers.Real) or not np.isfinite(intercept):
-        raise TypeError(f"intercept must be a finite number, got {intercept!r}.")
-    if redundant_noise != 0:
-        check_positive(redundant_noise, "redundant_noise")
-    rng = np.random.default_rng(random_state)
-    X_informative = rng.standard_normal((n_samples, coef.size))
-    mixing = rng.standard_normal((coef.size, n_redundant))
-    X_redundant = X_informative @ mixing + redundant_noise * rng.standard_normal((n_samples, n_redundant))
-    p_true = sigmoid(X_informative @ coef + float(intercept))
-    y = (rng.random(n_samples) < p_true).astype(int)
-    return np.hstack([X_informative, X_redundant]), y, p_true
 
 
 def _check_pair(y_true, y_prob):

@@ -2,13 +2,16 @@
 
 Nothing here downloads anything, and every random draw takes ``random_state``.
 """
+import numbers
+
 import numpy as np
 from sklearn.datasets import load_breast_cancer, load_iris, make_circles, make_classification, make_moons
 from sklearn.model_selection import train_test_split
 from sklearn.preprocessing import StandardScaler
 from sklearn.utils import Bunch
 
-from ._validation import check_int, check_positive
+from ._validation import as_float_array, check_finite, check_int, check_positive
+from .maths import sigmoid
 
 
 def make_tumour_sizes(n_samples=40, extreme_size=None, random_state=0):
@@ -116,3 +119,52 @@ def make_rings(n_samples=300, noise=0.1, factor=0.5, random_state=42):
 def make_moons_2d(n_samples=200, noise=0.3, random_state=42):
     """Two interleaving half-moons (``make_moons``): a curved boundary fits best."""
     return make_moons(n_samples=n_samples, noise=noise, random_state=random_state)
+
+
+def make_logistic_data(n_samples=30_000, coef=(1.5, -1.0, 0.8, 0.5), intercept=-2.0, n_redundant=6,
+                       redundant_noise=0.3, random_state=0):
+    """Data drawn from a logistic model, so the true P(y=1 | x) is known.
+
+    The informative features are standard normal, ``P(y=1 | x) = sigmoid(coef . x + intercept)``
+    and ``y`` is one Bernoulli draw from it. The redundant features are random
+    linear mixtures of the informative ones plus a little noise: they carry no
+    new information, so logistic regression stays correctly specified, but a
+    model that treats features as independent (naive Bayes) counts the same
+    evidence several times.
+
+    Parameters
+    ----------
+    n_samples : int, default=30000
+    coef : sequence of float, default=(1.5, -1.0, 0.8, 0.5)
+        True weights of the informative features (their number is ``len(coef)``).
+    intercept : float, default=-2.0
+        True intercept; negative values make class 1 the rarer class.
+    n_redundant : int, default=6
+    redundant_noise : float, default=0.3
+        Standard deviation of the noise added to each redundant feature.
+    random_state : int, default=0
+
+    Returns
+    -------
+    X : ndarray of shape (n_samples, len(coef) + n_redundant)
+        Informative features first, then the redundant ones.
+    y : ndarray of int, shape (n_samples,)
+    p_true : ndarray of shape (n_samples,)
+        The true probabilities P(y=1 | x) the labels were drawn from.
+    """
+    n_samples = check_int(n_samples, "n_samples", minimum=2)
+    n_redundant = check_int(n_redundant, "n_redundant", minimum=0)
+    coef = check_finite(np.atleast_1d(as_float_array(coef, name="coef")), "coef")
+    if coef.ndim != 1:
+        raise ValueError(f"coef must be a 1-D sequence of weights, got shape {coef.shape}.")
+    if not isinstance(intercept, numbers.Real) or not np.isfinite(intercept):
+        raise TypeError(f"intercept must be a finite number, got {intercept!r}.")
+    if redundant_noise != 0:
+        check_positive(redundant_noise, "redundant_noise")
+    rng = np.random.default_rng(random_state)
+    X_informative = rng.standard_normal((n_samples, coef.size))
+    mixing = rng.standard_normal((coef.size, n_redundant))
+    X_redundant = X_informative @ mixing + redundant_noise * rng.standard_normal((n_samples, n_redundant))
+    p_true = sigmoid(X_informative @ coef + float(intercept))
+    y = (rng.random(n_samples) < p_true).astype(int)
+    return np.hstack([X_informative, X_redundant]), y, p_true

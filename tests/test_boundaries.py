@@ -40,12 +40,6 @@ from helpers.widgets.boundary import (  # noqa: E402
 )
 
 
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
-
-
 @pytest.fixture(scope="module")
 def linear_fit():
     X, y = make_linear_2d()

@@ -21,9 +21,9 @@ from helpers.calibration import (  # noqa: E402
     calibration_at,
     calibration_grid,
     calibration_slope,
-    make_logistic_data,
     reliability_table,
 )
+from helpers.data import make_logistic_data  # noqa: E402
 from helpers.maths import sigmoid  # noqa: E402
 from helpers.plots.calibration import (  # noqa: E402
     MODEL_STYLES,
@@ -34,12 +34,6 @@ from helpers.plots.calibration import (  # noqa: E402
     update_reliability,
 )
 from helpers.widgets.calibration import calibration_explorer, readout_html  # noqa: E402
-
-
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
 
 
 @pytest.fixture(scope="module")

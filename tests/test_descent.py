@@ -24,12 +24,6 @@ from helpers.plots.training import cost_grid  # noqa: E402
 from helpers.widgets.descent import build_descent_explorer, descent_explorer, readout_html  # noqa: E402
 
 
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
-
-
 @pytest.fixture(scope="module")
 def one_feature():
     """The notebook's 1-feature set: drawn from a logistic model with w = 2, b = -1."""

@@ -3,7 +3,6 @@ import matplotlib
 
 matplotlib.use("Agg")
 
-import matplotlib.pyplot as plt
 import numpy as np
 import pytest
 from matplotlib.figure import Figure
@@ -12,14 +11,9 @@ from sklearn.linear_model import LinearRegression, LogisticRegression
 from helpers.data import make_tumour_sizes
 from helpers.linear_baseline import N_SAMPLES, RANDOM_STATE, cost_slice, fit_linear_and_logistic, outlier_effect
 from helpers.maths import logistic_cost, sigmoid
-from helpers.plots.fits import find_artist, plot_cost_slice, plot_linear_vs_logistic, plot_outlier_comparison
+from helpers.plots.fits import plot_cost_slice, plot_linear_vs_logistic, plot_outlier_comparison
+from helpers.plots.style import find_artist
 from helpers.widgets.fits import READOUT_KEYS, outlier_explorer, outlier_figure, outlier_readout
-
-
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
 
 
 @pytest.fixture(scope="module")

@@ -21,19 +21,10 @@ from helpers.plots.multiclass import (  # noqa: E402
     plot_one_vs_rest,
     plot_regions_side_by_side,
 )
-from helpers.widgets.multiclass import (  # noqa: E402
-    class_probability_explorer,
-    class_probability_report,
-    probability_curves,
-)
+from helpers.multiclass import class_probability_report, probability_curves  # noqa: E402
+from helpers.widgets.multiclass import class_probability_explorer  # noqa: E402
 
 NAMES = ["setosa", "versicolor", "virginica"]
-
-
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
 
 
 @pytest.fixture(scope="module")

@@ -20,20 +20,14 @@ from helpers.curves import (  # noqa: E402
 from helpers.data import make_tumour_sizes  # noqa: E402
 from helpers.maths import logistic_cost, sigmoid, sigmoid_squared_error  # noqa: E402
 from helpers.plots.loss import plot_log_loss_branches, plot_loss_point, plot_parameter_point  # noqa: E402
+from helpers.plots.style import find_artist  # noqa: E402
 from helpers.plots.sigmoid import (  # noqa: E402
-    find_artist,
     plot_logistic_model,
     plot_sigmoid,
     plot_sigmoid_derivative,
 )
 from helpers.widgets.loss import log_loss_explorer, log_loss_figure  # noqa: E402
 from helpers.widgets.sigmoid import logistic_model_explorer, logistic_model_figure, readout_html  # noqa: E402
-
-
-@pytest.fixture(autouse=True)
-def _close_figures():
-    yield
-    plt.close("all")
 
 
 @pytest.fixture(scope="module")

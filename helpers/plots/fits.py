@@ -1,6 +1,6 @@
 """Figures of notebook 01: a least-squares line and a logistic S-curve on 0/1 labels, and cost slices.
 
-Every artist the outlier widget moves carries a ``gid`` (see :func:`find_artist`), so the
+Every artist the outlier widget moves carries a ``gid`` (see :func:`helpers.plots.style.find_artist`), so the
 widget can update the figure this module draws instead of drawing its own.
 """
 import matplotlib.pyplot as plt
@@ -8,7 +8,7 @@ import numpy as np
 
 from ..linear_baseline import cost_slice, fit_linear_and_logistic
 from ..maths import sigmoid
-from .style import PALETTE, find_artist, get_ax, scatter_classes  # noqa: F401 (find_artist: re-exported)
+from .style import PALETTE, get_ax, scatter_classes
 
 LINE_COLOR = PALETTE["black"]
 CURVE_COLOR = PALETTE["green"]

@@ -3,7 +3,7 @@ import numpy as np
 
 from ..curves import logistic_boundary
 from ..maths import sigmoid
-from .style import PALETTE, find_artist, get_ax, scatter_classes  # noqa: F401 (find_artist: re-exported)
+from .style import PALETTE, get_ax, scatter_classes
 
 
 def plot_sigmoid(ax=None, z_range=(-8.0, 8.0), label="σ(z)", color=None):

@@ -6,7 +6,8 @@ from matplotlib.figure import Figure
 from ..data import make_tumour_sizes
 from ..linear_baseline import N_SAMPLES, RANDOM_STATE, fit_linear_and_logistic, outlier_effect
 from ..maths import sigmoid
-from ..plots.fits import find_artist, plot_outlier_comparison
+from ..plots.fits import plot_outlier_comparison
+from ..plots.style import find_artist
 from .core import format_readout, interactive_figure
 
 #: Readout keys (browser tests parse these), in display order.

@@ -4,7 +4,7 @@ from matplotlib.figure import Figure
 
 from ..curves import log_loss_report
 from ..plots.loss import BRANCH_STYLE, plot_log_loss_branches, plot_loss_point
-from ..plots.sigmoid import find_artist
+from ..plots.style import find_artist
 from .core import interactive_figure
 from .sigmoid import readout_html
 

@@ -1,66 +1,17 @@
 """Widget for notebook 07: change one feature of an example and watch the class probabilities.
 
-What it shows is computed by the pure functions :func:`class_probability_report`
-and :func:`probability_curves`; the notebook prints them before showing the widget.
+What it shows is computed by the pure functions :func:`helpers.multiclass.class_probability_report`
+and :func:`helpers.multiclass.probability_curves`; the notebook prints them before showing the widget.
 """
 import ipywidgets as widgets
 import numpy as np
 from matplotlib.figure import Figure
 
-from .._validation import as_float_array, check_int
+from ..multiclass import check_example, class_probability_report, probability_curves
 from ..plots.multiclass import class_probability_bars
 from ..plots.style import PALETTE, class_style
 from .boundary import readout_html
 from .core import interactive_figure
-
-
-def _example(model, x, feature, class_names):
-    x = as_float_array(x, name="x", ndim=1).copy()
-    check_int(feature, "feature")
-    if feature >= x.size:
-        raise ValueError(f"feature={feature} is out of range for an example with {x.size} features.")
-    n_classes = len(model.classes_)
-    if len(class_names) != n_classes:
-        raise ValueError(f"The model has {n_classes} classes but {len(class_names)} class names were given.")
-    return x
-
-
-def probability_curves(model, x, feature, values):
-    """P(class k | x) as feature number ``feature`` of the example ``x`` runs through ``values``.
-
-    Returns
-    -------
-    ndarray of shape (len(values), n_classes)
-    """
-    x = _example(model, x, feature, list(model.classes_))
-    values = as_float_array(values, name="values", ndim=1)
-    rows = np.repeat(x[None, :], values.size, axis=0)
-    rows[:, feature] = values
-    return model.predict_proba(rows)
-
-
-def class_probability_report(model, x, feature, value, class_names):
-    """The class probabilities of example ``x`` with feature number ``feature`` set to ``value``.
-
-    Parameters
-    ----------
-    model : fitted classifier with ``predict_proba`` (e.g. a Pipeline that scales first)
-    x : array-like of shape (n_features,)
-        The example, in the units the model takes.
-    feature : int
-    value : float
-    class_names : sequence of str
-        One per class, in the order of ``model.classes_``.
-
-    Returns
-    -------
-    dict
-        ``P(<name>)`` for every class, then ``predicted`` (the name of the most probable class).
-    """
-    proba = probability_curves(model, _example(model, x, feature, class_names), feature, [value])[0]
-    report = {f"P({name})": float(p) for name, p in zip(class_names, proba)}
-    report["predicted"] = str(class_names[int(np.argmax(proba))])
-    return report
 
 
 def class_probability_explorer(model, x, feature, class_names, feature_name, value_range, step=0.1, value=None):
@@ -75,7 +26,7 @@ def class_probability_explorer(model, x, feature, class_names, feature_name, val
     -------
     ipywidgets.VBox
     """
-    x = _example(model, x, feature, class_names)
+    x = check_example(model, x, feature, class_names)
     low, high = float(value_range[0]), float(value_range[1])
     if not low < high:
         raise ValueError(f"value_range must be (low, high) with low < high, got {value_range}.")

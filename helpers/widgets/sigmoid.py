@@ -5,7 +5,8 @@ from matplotlib.figure import Figure
 
 from ..curves import logistic_model_report
 from ..maths import sigmoid
-from ..plots.sigmoid import find_artist, plot_logistic_model
+from ..plots.sigmoid import plot_logistic_model
+from ..plots.style import find_artist
 from ..plots.style import PALETTE
 from .core import format_readout, interactive_figure
 

@@ -1,11 +1,11 @@
-"""Notebook 07: the petal-length slider against helpers.widgets.multiclass.class_probability_report."""
+"""Notebook 07: the petal-length slider against helpers.multiclass.class_probability_report."""
 import numpy as np
 import pytest
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import make_pipeline
 
 from helpers.data import load_iris_split
-from helpers.widgets.multiclass import class_probability_report
+from helpers.multiclass import class_probability_report
 
 from .expected import assert_readout, assert_slider_at
 from .notebook_ui import NotebookUI

@@ -3,7 +3,8 @@ import numpy as np
 import pytest
 from sklearn.model_selection import train_test_split
 
-from helpers.calibration import calibration_at, calibration_grid, make_logistic_data
+from helpers.calibration import calibration_at, calibration_grid
+from helpers.data import make_logistic_data
 
 from .expected import assert_readout, assert_slider_at
 from .notebook_ui import NotebookUI

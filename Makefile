@@ -32,9 +32,9 @@ $(VENV)/.teacher: requirements.txt requirements-teacher.txt pyproject.toml | $(P
 lab: $(VENV)/.student
 	$(BIN)/jupyter lab notebooks/
 
-# Two pytest workers on two cores: one BLAS thread each (more only fight over the cores).
+# Two pytest workers on two cores (conftest.py sets one BLAS thread per process, however pytest is started).
 test: $(VENV)/.test
-	OPENBLAS_NUM_THREADS=1 OMP_NUM_THREADS=1 $(PY) -m pytest -n 2 --dist loadscope
+	$(PY) -m pytest -n 2 --dist loadscope
 
 # Teachers (see README, "For teachers"): student copies in course/release/; grade course/submitted/
 # (or SUBMISSIONS=folder/<student>/<notebook>/) into course/grades.csv; HTML feedback per student.

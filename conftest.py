@@ -1,12 +1,20 @@
-"""Repository-wide pytest hooks: after a run, quote the measurements the tests wrote.
+"""Repository-wide pytest settings: the floating-point environment, and after a run the measurements the tests wrote.
 
 The browser tests and the grading tests record their timings in test-artifacts/
 (from inside pytest-xdist workers, whose own output pytest does not show); this
 prints what the current run recorded at the end of the summary.
 """
 import json
+import os
 import time
 from pathlib import Path
+
+# The same floating-point environment however pytest is started (`make test`, `python -m pytest`, conda, an
+# IDE): one BLAS/OpenMP thread per process -- the notebooks' kernels inherit it, and two test workers share two
+# cores. This file is imported before any test module imports numpy, which reads these at load time. A value
+# set by the caller wins, so the portability runs can ask for another thread count or BLAS kernel.
+for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
+    os.environ.setdefault(_var, "1")
 
 ARTIFACTS = Path(__file__).resolve().parent / "test-artifacts"
 _STARTED = time.time()

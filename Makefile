@@ -10,7 +10,7 @@ PY     := $(BIN)/python
 # nbgrader runs `alembic`, and the tests start `jupyter`: both must come from the venv.
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: lab test bench release grade feedback clean
+.PHONY: lab test portability bench release grade feedback clean
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python >= 3.11 is needed; set PYTHON=python3.11 (or newer)")'
@@ -32,9 +32,20 @@ $(VENV)/.teacher: requirements.txt requirements-teacher.txt pyproject.toml | $(P
 lab: $(VENV)/.student
 	$(BIN)/jupyter lab notebooks/
 
-# Two pytest workers on two cores (conftest.py sets one BLAS thread per process, however pytest is started).
+# Two pytest workers on two cores (conftest.py sets one BLAS thread per process, however pytest is started),
+# then the notebooks again under conditions that change floating-point results (see `portability`).
 test: $(VENV)/.test
 	$(PY) -m pytest -n 2 --dist loadscope
+	@$(MAKE) --no-print-directory portability
+
+# A printed number must not depend on the machine: re-run every notebook's regression test with another
+# OpenBLAS kernel (Prescott: SSE3 only), then with two BLAS threads per process and every data set nudged
+# by a relative 1e-9 (tests/portability/perturb_inputs.py); each run with a fresh random hash seed.
+portability: $(VENV)/.test
+	@seed=$$(od -An -N2 -tu2 /dev/urandom | tr -d ' '); echo "notebooks, OpenBLAS kernel Prescott, PYTHONHASHSEED=$$seed"; \
+	OPENBLAS_CORETYPE=Prescott PYTHONHASHSEED=$$seed $(PY) -m pytest -n 2 --dist loadscope -q -p no:cacheprovider notebooks
+	@seed=$$(od -An -N2 -tu2 /dev/urandom | tr -d ' '); echo "notebooks, 2 BLAS threads, inputs nudged by 1e-9, PYTHONHASHSEED=$$seed"; \
+	OPENBLAS_NUM_THREADS=2 OMP_NUM_THREADS=2 LOGREG_PERTURB=1e-9 PYTHONHASHSEED=$$seed $(PY) -m pytest -n 2 --dist loadscope -q -p no:cacheprovider notebooks
 
 # Teachers (see README, "For teachers"): student copies in course/release/; grade course/submitted/
 # (or SUBMISSIONS=folder/<student>/<notebook>/) into course/grades.csv; HTML feedback per student.

@@ -16,6 +16,29 @@ from pathlib import Path
 for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
     os.environ.setdefault(_var, "1")
 
+
+def _perturb_notebook_inputs():
+    """With LOGREG_PERTURB set (e.g. 1e-9), every notebook kernel starts with its data sets nudged.
+
+    The kernels read IPython startup scripts from $IPYTHONDIR: point it at a private folder holding
+    tests/portability/perturb_inputs.py (once, in the process that starts the test workers).
+    """
+    if not os.environ.get("LOGREG_PERTURB") or os.environ.get("LOGREG_PERTURB_IPYTHONDIR"):
+        return
+    import atexit
+    import shutil
+    import tempfile
+
+    folder = Path(tempfile.mkdtemp(prefix="logreg-perturb-"))
+    startup = folder / "profile_default" / "startup"
+    startup.mkdir(parents=True)
+    shutil.copy(Path(__file__).parent / "tests" / "portability" / "perturb_inputs.py", startup / "00-perturb-inputs.py")
+    os.environ["IPYTHONDIR"] = os.environ["LOGREG_PERTURB_IPYTHONDIR"] = str(folder)
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+
+
+_perturb_notebook_inputs()
+
 ARTIFACTS = Path(__file__).resolve().parent / "test-artifacts"
 _STARTED = time.time()
 

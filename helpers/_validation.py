@@ -13,8 +13,14 @@ from sklearn.exceptions import DataConversionWarning
 from sklearn.utils.multiclass import type_of_target
 
 
-def as_float_array(a, name="X", ndim=None):
-    """Convert ``a`` (list, array, pandas object) to a finite float array."""
+_IMPUTE_ADVICE = "remove or impute missing values first (e.g. with sklearn.impute.SimpleImputer)"
+
+
+def as_float_array(a, name="X", ndim=None, nan_advice=_IMPUTE_ADVICE):
+    """Convert ``a`` (list, array, pandas object) to a float array without NaN.
+
+    ``nan_advice`` ends the error raised for NaN: what the caller should do about it.
+    """
     if a is None:
         raise TypeError(f"{name} is None; pass an array-like of numbers.")
     if scipy.sparse.issparse(a):
@@ -49,10 +55,7 @@ def as_float_array(a, name="X", ndim=None):
             )
         raise ValueError(f"{name} is empty (shape {arr.shape}); pass at least one example.")
     if np.isnan(arr).any():
-        raise ValueError(
-            f"{name} contains NaN; remove or impute missing values first "
-            "(e.g. with sklearn.impute.SimpleImputer)."
-        )
+        raise ValueError(f"{name} contains NaN; {nan_advice}.")
     return arr
 
 
@@ -107,8 +110,11 @@ def check_binary_targets(y_true, name="y_true"):
 
 
 def check_probabilities(p, name="y_prob"):
-    """Values in [0, 1]."""
-    p = as_float_array(p, name=name)
+    """Values in [0, 1] (so finite, and never NaN)."""
+    p = as_float_array(
+        p, name=name,
+        nan_advice="a probability is a number in [0, 1], so look at the model or computation that produced it",
+    )
     if ((p < 0) | (p > 1)).any():
         raise ValueError(
             f"{name} must hold probabilities in [0, 1] but ranges from {p.min():.4g} to {p.max():.4g}; "

@@ -12,6 +12,7 @@ from ._validation import (
     check_probabilities,
     check_same_length,
     check_positive,
+    check_threshold,
 )
 
 
@@ -55,6 +56,37 @@ def logit(p):
     with np.errstate(divide="ignore"):  # logit(0) = -inf and logit(1) = +inf are the right answers
         out = np.log(p) - np.log1p(-p)
     return float(out) if out.ndim == 0 else out
+
+
+def predict_at_threshold(y_prob, threshold=0.5):
+    """The decision rule of the series: class 1 where P(y = 1) >= threshold, else class 0.
+
+    Parameters
+    ----------
+    y_prob : float or array-like
+        Predicted P(y = 1), each in [0, 1].
+    threshold : float in [0, 1], default=0.5
+        The cut-off tau.
+
+    Returns
+    -------
+    int or ndarray of int
+        1 where ``y_prob >= threshold``, 0 elsewhere, with the shape of ``y_prob``.
+
+    Notes
+    -----
+    A probability exactly equal to the threshold goes to class 1, so at tau = 0.5
+    an example with P(y = 1) = 0.5 is predicted as class 1. This is the rule of
+    ``sklearn.model_selection.FixedThresholdClassifier`` (``>=``). The ``predict``
+    of ``sklearn.linear_model.LogisticRegression`` uses z > 0 instead, so it gives
+    class 0 at exactly P = 0.5; the two differ only on that tie.
+    ``threshold=0`` predicts class 1 for every example, ``threshold=1`` only where
+    P(y = 1) is exactly 1.
+    """
+    threshold = check_threshold(threshold)
+    y_prob = check_probabilities(y_prob, name="y_prob")
+    out = (y_prob >= threshold).astype(int)
+    return int(out) if out.ndim == 0 else out
 
 
 def binary_cross_entropy(y_true, y_prob, eps=1e-15):

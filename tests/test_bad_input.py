@@ -69,9 +69,9 @@ def test_fit_rejects_bad_parameters(Model, params, error, message):
         Model(**params).fit(X_OK, Y_OK)
 
 
-def test_softmax_has_no_newton():
-    with pytest.raises(ValueError, match="supports 'gd'"):
-        SoftmaxRegressionScratch(solver="newton").fit(X_OK, Y_OK)
+def test_softmax_names_its_solvers():
+    with pytest.raises(ValueError, match="Unknown solver 'lbfgs'.*supports 'newton' or 'gd'"):
+        SoftmaxRegressionScratch(solver="lbfgs").fit(X_OK, Y_OK)
 
 
 @pytest.mark.parametrize("Model", MODELS)

@@ -41,7 +41,7 @@ def test_newton_matches_sklearn_on_breast_cancer(cancer):
 
 
 def test_gd_starts_at_log2_and_reaches_sklearn_accuracy(cancer):
-    gd = LogisticRegressionScratch(learning_rate=0.1, max_iter=1000, tol=0, C=np.inf)
+    gd = LogisticRegressionScratch(solver="gd", learning_rate=0.1, max_iter=1000, tol=0, C=np.inf)
     gd.fit(cancer.X_train, cancer.y_train)
     assert gd.loss_curve_[0] == pytest.approx(np.log(2), abs=1e-12)  # 0.6931
     assert gd.n_iter_ == 1000 and gd.loss_curve_.shape == (1001,)
@@ -58,14 +58,27 @@ def test_gd_and_newton_reach_the_same_penalised_optimum(cancer):
     assert np.abs(gd.coef_ - newton.coef_).max() < 1e-4
 
 
-def test_softmax_matches_sklearn_multinomial(iris):
-    sk = LogisticRegression(C=1.0, tol=1e-10, max_iter=10_000).fit(iris.X_train, iris.y_train)
-    scratch = SoftmaxRegressionScratch(learning_rate=1.0, max_iter=50_000, tol=1e-9, C=1.0)
-    scratch.fit(iris.X_train, iris.y_train)
-    assert np.abs(scratch.predict_proba(iris.X_test) - sk.predict_proba(iris.X_test)).max() < 1e-4
+@pytest.mark.parametrize("C", [0.1, 1.0, 10.0])
+def test_softmax_defaults_match_sklearn_multinomial(iris, C):
+    # scikit-learn: sum of losses + ||W||^2 / (2C); ours: the mean + ||W||^2 / (2 C n): the same C, the same optimum
+    sk = LogisticRegression(C=C, tol=1e-12, max_iter=10_000).fit(iris.X_train, iris.y_train)
+    scratch = SoftmaxRegressionScratch(C=C).fit(iris.X_train, iris.y_train)  # Newton, default tol: no warning
+    assert scratch.converged_ and scratch.n_iter_ < 20
+    for X in (iris.X_train, iris.X_test):
+        assert np.abs(scratch.predict_proba(X) - sk.predict_proba(X)).max() < 1e-6
+    assert np.abs(scratch.coef_ - sk.coef_).max() < 1e-5 and np.abs(scratch.intercept_ - sk.intercept_).max() < 1e-5
     assert scratch.coef_.shape == (3, 4) and scratch.intercept_.shape == (3,)
     np.testing.assert_allclose(scratch.predict_proba(iris.X_test).sum(axis=1), 1.0)
     assert (scratch.predict(iris.X_test) == sk.predict(iris.X_test)).all()
+
+
+def test_softmax_gradient_descent_reaches_the_newton_optimum(iris):
+    newton = SoftmaxRegressionScratch(tol=1e-10).fit(iris.X_train, iris.y_train)
+    gd = SoftmaxRegressionScratch(solver="gd", learning_rate=1.0, max_iter=50_000, tol=1e-9)
+    gd.fit(iris.X_train, iris.y_train)
+    assert gd.converged_ and 100 < gd.n_iter_ < 50_000
+    assert np.all(np.diff(gd.loss_curve_) <= 1e-15)  # downhill at every step, up to rounding
+    assert np.abs(gd.predict_proba(iris.X_test) - newton.predict_proba(iris.X_test)).max() < 1e-7
 
 
 def test_analytic_gradients_agree_with_finite_differences():
@@ -106,15 +119,20 @@ def test_separable_data_without_penalty_stops_and_warns():
 
 
 def test_non_convergence_warns_with_advice_and_tol0_does_not(cancer):
-    with pytest.warns(ConvergenceWarning, match="Increase max_iter"):
-        LogisticRegressionScratch(max_iter=5, tol=1e-8).fit(cancer.X_train, cancer.y_train)
-    LogisticRegressionScratch(max_iter=5, tol=0).fit(cancer.X_train, cancer.y_train)  # no warning
+    with pytest.warns(ConvergenceWarning, match="did not converge in 5 iterations of Newton.*Increase max_iter"):
+        newton = LogisticRegressionScratch(solver="newton", max_iter=5, tol=1e-8).fit(cancer.X_train, cancer.y_train)
+    with pytest.warns(ConvergenceWarning, match="5 iterations of gradient descent.*still falling.*solver='newton'"):
+        gd = LogisticRegressionScratch(solver="gd", max_iter=5, tol=1e-8).fit(cancer.X_train, cancer.y_train)
+    assert not newton.converged_ and not gd.converged_
+    for solver in ("newton", "gd"):  # no warning
+        fixed = LogisticRegressionScratch(solver=solver, max_iter=5, tol=0).fit(cancer.X_train, cancer.y_train)
+        assert fixed.n_iter_ == 5 and not fixed.converged_
 
 
 def test_tol_stops_early_and_records_iterations(cancer):
     model = LogisticRegressionScratch(solver="newton", tol=1e-6).fit(cancer.X_train, cancer.y_train)
     assert model.loss_curve_.shape == (model.n_iter_ + 1,)
-    assert model.n_iter_ < model.max_iter
+    assert model.n_iter_ < model.max_iter and model.converged_
 
 
 def test_string_labels_and_threshold():
@@ -131,7 +149,7 @@ def test_string_labels_and_threshold():
 
 
 def test_verbose_prints_every_n_iterations(cancer, capsys):
-    LogisticRegressionScratch(max_iter=400, tol=0, verbose=200).fit(cancer.X_train, cancer.y_train)
+    LogisticRegressionScratch(solver="gd", max_iter=400, tol=0, verbose=200).fit(cancer.X_train, cancer.y_train)
     lines = capsys.readouterr().out.strip().splitlines()
     assert [line.split()[1] for line in lines] == ["0", "200", "400"]
     assert lines[0].endswith("0.693147")
@@ -139,7 +157,7 @@ def test_verbose_prints_every_n_iterations(cancer, capsys):
 
 def test_estimator_contract(cancer, iris):
     model = LogisticRegressionScratch(solver="newton", C=0.3, max_iter=50)
-    assert model.get_params() == {"solver": "newton", "learning_rate": 0.1, "max_iter": 50, "tol": 1e-4,
+    assert model.get_params() == {"solver": "newton", "learning_rate": "auto", "max_iter": 50, "tol": 1e-4,
                                   "C": 0.3, "verbose": 0}
     cloned = clone(model)
     assert cloned.get_params() == model.get_params() and not hasattr(cloned, "coef_")

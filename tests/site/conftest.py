@@ -1,4 +1,4 @@
-"""The built website for the site tests: built once per test session, served on 127.0.0.1, and a
+"""The built website for the site tests: built once for them, served on 127.0.0.1, and a
 headless Chromium to read it with.
 
 The site is built by scripts/build_site.py into a temporary folder (not site/), from the committed
@@ -25,7 +25,7 @@ CHROMIUM_ARGS = [
 ]
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def builder():
     """scripts/build_site.py as a module."""
     pytest.importorskip("nbgrader", reason="the site is built from nbgrader student copies (requirements-site.txt)")
@@ -36,7 +36,7 @@ def builder():
     return module
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def built_site(builder, tmp_path_factory):
     """(folder, summary) of the site built from the committed notebooks."""
     out = tmp_path_factory.mktemp("website") / "site"
@@ -49,7 +49,7 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def site_url(built_site):
     """Base URL of the built site, served on 127.0.0.1 for as long as the tests need it."""
     handler = functools.partial(_QuietHandler, directory=str(built_site[0]))
@@ -64,7 +64,7 @@ def site_url(built_site):
         thread.join(timeout=10)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
     if not Path(CHROMIUM).exists():
         if os.environ.get("CI") == "true":

@@ -85,6 +85,14 @@ def test_twin_axes_are_one_panel_and_colour_bars_are_not_panels():
     assert describe_figure(fig) == "A line, and on a second axis for count, 2 bars."
 
 
+def test_a_figure_legend_names_the_artists_of_every_panel():
+    fig, (left, right) = _fig(1, 2)
+    left.plot([0, 1], [0, 1], label="train")
+    right.plot([0, 1], [1, 0], label="test")
+    fig.legend()
+    assert describe_figure(fig) == "A figure in 2 panels: left, a line (train); right, a line (test)."
+
+
 def test_mathtext_is_read_as_plain_symbols():
     fig, ax = _fig()
     ax.plot([0, 1], [0, 1])

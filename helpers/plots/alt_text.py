@@ -22,6 +22,7 @@ Two ways a figure reaches an output, and how each gets its text:
 
 Importing this module changes nothing; only loading the extension registers the formatter.
 """
+import functools
 import re
 import unicodedata
 import weakref
@@ -257,8 +258,9 @@ def _has_content(ax):
 
 
 def _legend_labels(ax):
-    legend = ax.get_legend()
-    return {t.get_text() for t in legend.get_texts()} if legend is not None else set()
+    """Labels shown in the axes' legend or in a legend of the whole figure."""
+    legends = [ax.get_legend()] + list(getattr(ax.figure, "legends", []))
+    return {t.get_text() for legend in legends if legend is not None for t in legend.get_texts()}
 
 
 def _label(artist, shown):
@@ -462,8 +464,13 @@ _SUP = str.maketrans("0123456789+-=()n", "⁰¹²³⁴⁵⁶⁷⁸⁹⁺⁻⁼�
 
 
 def _plain(text):
+    return _plain_text(str(text or ""))
+
+
+@functools.lru_cache(maxsize=1024)  # labels repeat on every slider move
+def _plain_text(text):
     """Label text without mathtext markup: "$\\hat y_i$" -> "ŷᵢ"-like plain characters."""
-    text = " ".join(str(text or "").split())
+    text = " ".join(text.split())
     if "$" not in text:
         return text
     text = re.sub(r"\$([^$]*)\$", lambda m: _plain_math(m.group(1)), text).replace("$", "")

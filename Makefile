@@ -1,7 +1,8 @@
 # Two commands do everything (see README):
 #   make lab    install into .venv if needed, then open the series in JupyterLab
 #   make test   install into .venv if needed (with test tools), then run every test
-# Other targets: make release | grade | feedback (teachers), make bench (performance).
+# Other targets: make release | grade | feedback (teachers), make bench (performance),
+#   make site (the static website in site/).
 
 PYTHON ?= python3
 VENV   ?= .venv
@@ -10,7 +11,7 @@ PY     := $(BIN)/python
 # nbgrader runs `alembic`, and the tests start `jupyter`: both must come from the venv.
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: lab test portability bench release grade feedback clean
+.PHONY: lab test portability bench release grade feedback site clean
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python >= 3.11 is needed; set PYTHON=python3.11 (or newer)")'
@@ -21,13 +22,17 @@ $(VENV)/.student: requirements.txt pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet -r requirements.txt
 	@touch $@
 
-$(VENV)/.test: requirements.txt requirements-teacher.txt requirements-test.txt pyproject.toml | $(PY)
+$(VENV)/.test: requirements.txt requirements-teacher.txt requirements-site.txt requirements-test.txt pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet -r requirements-test.txt
-	@touch $@ $(VENV)/.student $(VENV)/.teacher
+	@touch $@ $(VENV)/.student $(VENV)/.teacher $(VENV)/.site
 
 $(VENV)/.teacher: requirements.txt requirements-teacher.txt pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet -r requirements-teacher.txt
 	@touch $@ $(VENV)/.student
+
+$(VENV)/.site: requirements.txt requirements-teacher.txt requirements-site.txt pyproject.toml | $(PY)
+	$(PY) -m pip install --quiet -r requirements-site.txt
+	@touch $@ $(VENV)/.student $(VENV)/.teacher
 
 lab: $(VENV)/.student
 	$(BIN)/jupyter lab notebooks/
@@ -59,8 +64,12 @@ grade: $(VENV)/.teacher
 feedback: $(VENV)/.teacher
 	$(PY) scripts/course.py feedback
 
+# The website: one page per notebook (student view) and an index, in site/ (see README, "Read it online").
+site: $(VENV)/.site
+	$(PY) scripts/build_site.py
+
 bench: $(VENV)/.test
 	$(PY) benchmarks/run.py $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) course .pytest_cache
+	rm -rf $(VENV) course site .pytest_cache

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from .lab_run import ROOT, skip_or_fail
+from .lab_run import ROOT, skip_or_fail, wait_for_removals
 
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
@@ -73,3 +73,8 @@ def pytest_runtest_makereport(item, call):
             shutil.copy(run.log_path, log)
             report.sections.append(("output of make lab", str(log.relative_to(ROOT))))
     return report
+
+
+def pytest_sessionfinish(session):
+    # in this process, which may be a pytest-xdist worker (atexit handlers do not run there)
+    wait_for_removals()

@@ -9,7 +9,7 @@ stops the server as its own Quit does (`/api/shutdown`: kernels first), killing 
 the files a clone would have into a folder that account owns.
 """
 import ast
-import atexit
+import fcntl
 import os
 import re
 import secrets
@@ -305,36 +305,45 @@ _removals = []
 
 def remove_in_background(path):
     """Delete a folder while the next tests run: a fresh clone's .venv holds some 30 000 files, and deleting them
-    takes a minute on a busy disk. The test process waits for it before it exits."""
-    if not _removals:
-        atexit.register(lambda: [thread.join() for thread in _removals])
+    takes a minute on a busy disk. `wait_for_removals` (at the end of the session) waits for it."""
     thread = threading.Thread(target=shutil.rmtree, args=(path,), kwargs={"ignore_errors": True}, daemon=True)
     thread.start()
     _removals.append(thread)
 
 
+def wait_for_removals():
+    while _removals:
+        _removals.pop().join()
+
+
 class pip_cache_lent_to:
     """Lend the test's pip cache (kept between runs in ~/.cache/logreg-notebooks-lab-test/pip) to the throwaway
-    account as its ~/.cache/pip, and take it back afterwards: a second run does not download everything again."""
+    account as its ~/.cache/pip, and take it back afterwards: a second run does not download everything again.
+    Two test runs at once (two checkouts on one machine) each get a cache; the one returned first is kept."""
 
     def __init__(self, user):
         self.user, self.lent = user, user.home / ".cache" / "pip"
 
+    def _locked(self):
+        PIP_CACHE.parent.mkdir(parents=True, exist_ok=True)
+        lock = open(PIP_CACHE.parent / ".lock", "w")
+        fcntl.flock(lock, fcntl.LOCK_EX)
+        return lock
+
     def __enter__(self):
         self.lent.parent.mkdir(parents=True, exist_ok=True)
-        if PIP_CACHE.is_dir():
-            shutil.move(PIP_CACHE, self.lent)
-        else:
-            self.lent.mkdir()
+        with self._locked():
+            if PIP_CACHE.is_dir():
+                shutil.move(PIP_CACHE, self.lent)  # a rename, unless /tmp is another file system
+        self.lent.mkdir(exist_ok=True)
         self.user.give(self.user.home)
         return self.lent
 
     def __exit__(self, *exc):
-        if self.lent.is_dir():
-            subprocess.run(["chown", "-R", f"{os.getuid()}:{os.getgid()}", str(self.lent)], check=True)
-            PIP_CACHE.parent.mkdir(parents=True, exist_ok=True)
-            shutil.rmtree(PIP_CACHE, ignore_errors=True)
-            shutil.move(self.lent, PIP_CACHE)
+        subprocess.run(["chown", "-R", f"{os.getuid()}:{os.getgid()}", str(self.lent)], check=True)
+        with self._locked():
+            if not PIP_CACHE.exists():
+                shutil.move(self.lent, PIP_CACHE)
 
 
 # --- what both tests check -------------------------------------------------------------------------------------

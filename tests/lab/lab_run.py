@@ -256,7 +256,7 @@ def fresh_checkout(dest):
     except (OSError, subprocess.CalledProcessError):  # no git, or not a git checkout: skip what .gitignore lists
         shutil.copytree(ROOT, dest, ignore=shutil.ignore_patterns(
             ".git", ".venv", "course", "test-artifacts", ".pytest_cache", "__pycache__", "*.egg-info",
-            ".ipynb_checkpoints", "build", "dist"))
+            ".ipynb_checkpoints", "build", "dist"), dirs_exist_ok=True)
         return
     for name in filter(None, listing.split("\0")):
         source = ROOT / name

@@ -26,11 +26,11 @@ def fresh_clone(lab_runs, tmp_path):
         skip_or_fail("the tests run as root and there is no useradd/runuser to create an ordinary user with")
     base = Path(tempfile.mkdtemp(prefix="logreg-lab-"))  # not tmp_path: pytest's folders are private
     checkout, home = base / "logistic-regression", base / "home"
-    checkout.mkdir()
-    home.mkdir()
-    fresh_checkout(checkout)
     user = None
     try:
+        checkout.mkdir()
+        home.mkdir()
+        fresh_checkout(checkout)
         if as_root:
             user = ThrowawayUser(home)
             user.give(base)

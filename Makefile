@@ -34,8 +34,27 @@ $(VENV)/.site: requirements.txt requirements-teacher.txt requirements-site.txt p
 	$(PY) -m pip install --quiet -r requirements-site.txt
 	@touch $@ $(VENV)/.student $(VENV)/.teacher
 
+# make lab: JupyterLab serving the repository root, so that the notebooks' links (../README.md, each other) open
+# inside it, landing on notebook 01; on 127.0.0.1 only, with a token; on port 8888 or, if it is taken, the next
+# free one (the URL Jupyter prints is the real one). LAB_ARGS go to `jupyter lab` last, e.g. LAB_ARGS=--no-browser
+# or LAB_ARGS=--port=9000. As root (containers, classroom VMs) Jupyter needs --allow-root. With no display, or
+# over SSH, no browser is started: there, opening one fails or starts a text browser over the server's log.
+LAB_ARGS     ?=
+LAB_NOTEBOOK := notebooks/01-linear-regression-fails.ipynb
+LAB_AS_ROOT   = $(filter 0,$(shell id -u))
+LAB_HEADLESS  = $(if $(filter --no-browser,$(LAB_ARGS)),,$(if $(SSH_CONNECTION)$(SSH_TTY),you are connected over SSH,$(if \
+                $(DISPLAY)$(WAYLAND_DISPLAY)$(BROWSER)$(filter Darwin,$(shell uname -s)),,there is no display)))
+LAB_ROOT_NOTE = 'make lab: running as root (as in many containers). Jupyter refuses that unless told, since notebook' \
+                '          code then runs as root too: adding --allow-root. Only this machine can connect, with the token.'
+LAB_URL_NOTE  = 'make lab: $(LAB_HEADLESS), so no browser is started. Open the URL printed below,' \
+                '          http://127.0.0.1:PORT/lab/tree/...?token=..., in a browser on this machine, or on your own' \
+                '          computer after forwarding the port: ssh -L PORT:127.0.0.1:PORT this-machine'
+
 lab: $(VENV)/.student
-	$(BIN)/jupyter lab notebooks/
+	$(if $(LAB_AS_ROOT),@printf '%s\n' $(LAB_ROOT_NOTE))
+	$(if $(LAB_HEADLESS),@printf '%s\n' $(LAB_URL_NOTE))
+	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/$(LAB_NOTEBOOK)$(if \
+	  $(LAB_AS_ROOT), --allow-root)$(if $(LAB_HEADLESS), --no-browser) $(LAB_ARGS)
 
 # Two pytest workers on two cores (conftest.py sets one BLAS thread per process, however pytest is started),
 # then the notebooks again under conditions that change floating-point results (see `portability`).

@@ -12,10 +12,9 @@ from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import log_loss
 from sklearn.utils import Bunch
 
+from ._checks import check_Cs
 from ._validation import (
-    as_float_array,
     check_binary_targets,
-    check_finite,
     check_int,
     check_positive,
     check_probabilities,
@@ -24,6 +23,7 @@ from ._validation import (
     check_X,
 )
 from .maths import sigmoid
+from .regularization import nearest_C_index
 
 # The columns of a reliability table, in order.
 TABLE_COLUMNS = ("bin_lower", "bin_upper", "count", "mean_predicted", "observed_frequency")
@@ -197,13 +197,6 @@ def calibration_slope(y_true, y_prob, eps=1e-12, max_iter=100, tol=1e-10):
     raise ValueError(f"the calibration fit did not converge in {max_iter} Newton steps; increase max_iter.")
 
 
-def _check_Cs(Cs):
-    Cs = check_finite(np.atleast_1d(as_float_array(Cs, name="Cs")), "Cs")
-    if Cs.ndim != 1 or (Cs <= 0).any():
-        raise ValueError(f"Cs must be a 1-D sequence of positive numbers, got {Cs!r}.")
-    return np.unique(Cs)  # sorted, without repeats
-
-
 def calibration_grid(X_train, y_train, X_test, y_test, Cs, n_bins=10, estimator=None):
     """Fit once per C and keep what a reliability diagram and its scores need.
 
@@ -233,7 +226,7 @@ def calibration_grid(X_train, y_train, X_test, y_test, Cs, n_bins=10, estimator=
     y_test = check_binary_targets(check_labels(y_test, X_test.shape[0], "y_test"), "y_test").astype(int)
     if X_train.shape[1] != X_test.shape[1]:
         raise ValueError(f"X_train has {X_train.shape[1]} features but X_test has {X_test.shape[1]}.")
-    Cs = _check_Cs(Cs)
+    Cs = np.unique(check_Cs(Cs))  # sorted, without repeats
     n_bins = check_int(n_bins, "n_bins", minimum=1)
     template = LogisticRegression(max_iter=1000) if estimator is None else estimator
     if "C" not in template.get_params():
@@ -267,8 +260,7 @@ def calibration_at(grid, C):
         ``"C"`` (the grid value used), ``"Brier score"``, ``"log loss"`` and
         ``"table"`` (the reliability table, as from :func:`reliability_table`).
     """
-    check_positive(C, "C")
-    i = int(np.argmin(np.abs(np.log(grid.Cs) - np.log(C))))
+    i = nearest_C_index(grid.Cs, C)
     table = pd.DataFrame({
         "bin_lower": grid.bin_edges[:-1],
         "bin_upper": grid.bin_edges[1:],

@@ -164,17 +164,32 @@ def add_squared_features(X):
     return np.hstack([X, X**2])
 
 
-def polynomial_logistic(degree, C=1.0):
-    """A pipeline PolynomialFeatures(degree) -> StandardScaler -> LogisticRegression(C).
+def polynomial_pipeline(classifier, degree=1, scale=True):
+    """``[PolynomialFeatures(degree)] -> [StandardScaler] -> classifier``, as one scikit-learn Pipeline.
 
-    Scaling after the expansion keeps high powers on the same footing as the raw
-    inputs, so the solver converges and C penalises every term alike.
+    The expansion is added when ``degree > 1``, the scaler when ``scale``. Scaling after
+    the expansion keeps high powers on the same footing as the raw inputs, so the solver
+    converges and a penalty treats every term alike.
+
+    Parameters
+    ----------
+    classifier : unfitted scikit-learn classifier
+    degree : int >= 1, default=1
+    scale : bool, default=True
+
+    Returns
+    -------
+    sklearn.pipeline.Pipeline
     """
-    check_int(degree, "degree", minimum=1)
+    degree = check_int(degree, "degree", minimum=1)
+    expand = [PolynomialFeatures(degree, include_bias=False)] if degree > 1 else []
+    return make_pipeline(*expand, *([StandardScaler()] if scale else []), classifier)
+
+
+def polynomial_logistic(degree, C=1.0):
+    """:func:`polynomial_pipeline` ending in ``LogisticRegression(C=C, max_iter=1000)``."""
     check_positive(C, "C", allow_inf=True)
-    return make_pipeline(
-        PolynomialFeatures(degree, include_bias=False), StandardScaler(), LogisticRegression(C=C, max_iter=1000)
-    )
+    return polynomial_pipeline(LogisticRegression(C=C, max_iter=1000), degree)
 
 
 def grid_over(X, resolution=200, margin=0.5):

@@ -18,12 +18,12 @@ import numbers
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, log_loss
-from sklearn.pipeline import make_pipeline
-from sklearn.preprocessing import PolynomialFeatures, StandardScaler
+from sklearn.preprocessing import PolynomialFeatures
 from sklearn.utils import Bunch
 
 from ._checks import check_Cs
 from ._validation import check_int, check_labels, check_positive, check_X
+from .boundaries import polynomial_pipeline
 
 #: Penalty names in the order used by every array of a grid (axis 0).
 PENALTIES = ("L2", "L1")
@@ -122,7 +122,8 @@ def regularization_grid(X_train, y_train, X_test, y_test, Cs, degree=1, scale=Tr
                         map_margin=0.5):
     """Fit once, for both penalties and every C: everything a C explorer shows.
 
-    The model is ``[PolynomialFeatures(degree)] -> [StandardScaler] -> LogisticRegression``
+    The model is :func:`helpers.boundaries.polynomial_pipeline` ending in
+    :func:`penalised_logistic`: ``[PolynomialFeatures(degree)] -> [StandardScaler] -> LogisticRegression``
     (the first step only when ``degree > 1``, the second only when ``scale``).
 
     Parameters
@@ -195,9 +196,7 @@ def regularization_grid(X_train, y_train, X_test, y_test, Cs, degree=1, scale=Tr
 
     for p, penalty in enumerate(PENALTIES):
         for i, C in enumerate(Cs):
-            steps = ([PolynomialFeatures(degree, include_bias=False)] if degree > 1 else []) + (
-                [StandardScaler()] if scale else [])
-            model = make_pipeline(*steps, penalised_logistic(C, penalty)).fit(X_train, y_train)
+            model = polynomial_pipeline(penalised_logistic(C, penalty), degree, scale).fit(X_train, y_train)
             logistic = model[-1]
             out.coef[p, i] = logistic.coef_[0]
             out.intercept[p, i] = logistic.intercept_[0]

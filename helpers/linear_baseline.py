@@ -26,7 +26,8 @@ RANDOM_STATE = 23
 _COSTS = ("squared", "log")
 
 
-def _check_one_feature(X, y):
+def check_one_feature(X, y):
+    """``(X, y)`` validated for this lesson: one feature, 0/1 labels, both classes present."""
     X = check_X(X)
     if X.shape[1] != 1:
         raise ValueError(
@@ -70,7 +71,7 @@ def fit_linear_and_logistic(X, y):
         without a penalty the logistic weight then grows without bound and there is no finite
         boundary to report.
     """
-    X, y = _check_one_feature(X, y)
+    X, y = check_one_feature(X, y)
     x = X[:, 0]
     lo0, hi0, lo1, hi1 = x[y == 0].min(), x[y == 0].max(), x[y == 1].min(), x[y == 1].max()
     if hi0 <= lo1 or hi1 <= lo0:  # a shared x value at the edge is no overlap: P = 0.5 there for any w
@@ -166,7 +167,7 @@ def cost_slice(X, y, w_values, b, cost="squared"):
     """
     if cost not in _COSTS:
         raise ValueError(f"cost must be 'squared' or 'log', got {cost!r}.")
-    X, y = _check_one_feature(X, y)
+    X, y = check_one_feature(X, y)
     w_values = check_finite(as_float_array(np.atleast_1d(w_values), name="w_values", ndim=1), "w_values")
     b = float(check_finite(as_float_array(b, name="b", ndim=0), "b"))
     if cost == "squared":

@@ -164,9 +164,9 @@ def test_cost_slice_rejects_bad_input(tumours, kwargs, error, match):
 
 def test_plot_linear_vs_logistic_draws_the_expected_artists(tumours):
     X, y = tumours
-    ax = plot_linear_vs_logistic(X, y, mark_errors=True, show_outside=True)
-    assert isinstance(ax, matplotlib.axes.Axes)
     fit = fit_linear_and_logistic(X, y)
+    ax = plot_linear_vs_logistic(X, y, fit, mark_errors=True, show_outside=True)
+    assert isinstance(ax, matplotlib.axes.Axes)
     line, curve = find_artist(ax, "linear-fit"), find_artist(ax, "logistic-fit")
     grid = line.get_xdata()
     np.testing.assert_allclose(line.get_ydata(), fit["linear_slope"] * grid + fit["linear_intercept"])
@@ -187,15 +187,37 @@ def test_plot_linear_vs_logistic_options(tumours):
     X, y = tumours
     fig = Figure()
     ax = fig.add_subplot()
-    out = plot_linear_vs_logistic(X, y, ax=ax, models=("linear",), reference=fit_linear_and_logistic(X, y),
-                                  xlim=(0, 10), ylim=(-1, 2), legend=None)
+    fit = fit_linear_and_logistic(X, y)
+    out = plot_linear_vs_logistic(X, y, fit, ax=ax, models=("linear",), reference=fit, xlim=(0, 10), ylim=(-1, 2),
+                                  legend=None)
     assert out is ax and ax.get_legend() is None
     assert ax.get_xlim() == (0, 10) and ax.get_ylim() == (-1, 2)
     find_artist(ax, "linear-fit-reference")
     with pytest.raises(LookupError, match="logistic-fit"):
         find_artist(ax, "logistic-fit")
     with pytest.raises(ValueError, match="models"):
-        plot_linear_vs_logistic(X, y, models=("tree",))
+        plot_linear_vs_logistic(X, y, fit, models=("tree",))
+
+
+def test_plot_linear_vs_logistic_draws_a_given_fit_and_fits_nothing(tumours, monkeypatch):
+    X, y = tumours
+    ax = plot_linear_vs_logistic(X, y, models=(), ax=Figure().add_subplot())  # the data alone needs no fit
+    assert [line.get_gid() for line in ax.get_lines()] == ["half-line"] and len(ax.collections) == 2
+    with pytest.raises(TypeError, match="fit=fit_linear_and_logistic"):
+        plot_linear_vs_logistic(X, y)
+    with pytest.raises(ValueError, match="exactly one feature"):
+        plot_linear_vs_logistic(np.c_[X, X], y, models=())
+    fit = fit_linear_and_logistic(X, y)
+    shifted = {**fit, "linear_boundary": 7.5, "logistic_boundary": 1.25}
+
+    def no_fitting(*args, **kwargs):
+        raise AssertionError("a plot helper fitted a model")
+
+    monkeypatch.setattr("helpers.linear_baseline.fit_linear_and_logistic", no_fitting)
+    monkeypatch.setattr("helpers.models.LogisticRegressionScratch.fit", no_fitting)
+    ax = plot_linear_vs_logistic(X, y, shifted, ax=Figure().add_subplot())
+    assert find_artist(ax, "linear-boundary").get_xdata()[0] == 7.5  # what it was given, not a refit
+    assert find_artist(ax, "logistic-boundary").get_xdata()[0] == 1.25
 
 
 def test_plot_cost_slice(tumours):
@@ -268,7 +290,7 @@ def test_plot_outlier_comparison_draws_two_panels(tumours):
     X0, y0 = tumours
     X1, y1 = make_tumour_sizes(n_samples=N_SAMPLES, extreme_size=20.0, random_state=RANDOM_STATE)
     reference = fit_linear_and_logistic(X0, y0)
-    axes = plot_outlier_comparison(X1, y1, reference)
+    axes = plot_outlier_comparison(X1, y1, fit_linear_and_logistic(X1, y1), reference)
     assert len(axes) == 2 and all(isinstance(ax, matplotlib.axes.Axes) for ax in axes)
     full, zoom = axes
     assert full.get_xlim() == (0.0, 21.0) and zoom.get_xlim() == (2.5, 4.5)

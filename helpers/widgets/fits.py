@@ -63,8 +63,8 @@ def outlier_figure(extreme_sizes, value, n_samples=N_SAMPLES, random_state=RANDO
 
     fig = Figure(figsize=(12, 4.6), layout="constrained")
     ax_full, ax_zoom = plot_outlier_comparison(
-        X, y, reference, axes=fig.subplots(1, 2), xlim=(0.0, float(extreme_sizes.max()) + 1.0),
-        ylim=(-0.4, max(1.5, top + 0.15)), zoom=zoom)
+        X, y, fit_linear_and_logistic(X, y), reference, axes=fig.subplots(1, 2),
+        xlim=(0.0, float(extreme_sizes.max()) + 1.0), ylim=(-0.4, max(1.5, top + 0.15)), zoom=zoom)
 
     grids = {ax: find_artist(ax, "linear-fit").get_xdata() for ax in (ax_full, ax_zoom)}
     malignant = {ax: next(c for c in ax.collections if c.get_label().startswith("malignant"))

@@ -12,7 +12,7 @@ from helpers.data import make_tumour_sizes
 from helpers.linear_baseline import N_SAMPLES, RANDOM_STATE, cost_slice, fit_linear_and_logistic, outlier_effect
 from helpers.maths import logistic_cost, sigmoid
 from helpers.plots.fits import plot_cost_slice, plot_linear_vs_logistic, plot_outlier_comparison
-from helpers.plots.style import find_artist
+from helpers.widgets.core import find_artist
 from helpers.widgets.fits import READOUT_KEYS, outlier_explorer, outlier_figure, outlier_readout
 
 

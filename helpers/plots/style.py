@@ -30,18 +30,6 @@ def get_ax(ax=None, figsize=(6, 4)):
     return ax
 
 
-def find_artist(ax, gid):
-    """The artist (line, collection, patch, text) on ``ax`` with this ``gid``.
-
-    Plot helpers tag the artists a widget moves with a gid, so an update can find
-    and change them instead of re-plotting. Raises LookupError if there is none.
-    """
-    for artist in ax.get_children():
-        if artist.get_gid() == gid:
-            return artist
-    raise LookupError(f"No artist with gid {gid!r} on these axes; draw it with the matching plot helper first.")
-
-
 def class_style(k):
     """Colour and marker of class number ``k`` (0, 1, 2, ...)."""
     return CLASS_COLORS[k % len(CLASS_COLORS)], CLASS_MARKERS[k % len(CLASS_MARKERS)]

@@ -7,8 +7,7 @@ from ..data import make_tumour_sizes
 from ..linear_baseline import N_SAMPLES, RANDOM_STATE, fit_linear_and_logistic, outlier_effect
 from ..maths import sigmoid
 from ..plots.fits import plot_outlier_comparison
-from ..plots.style import find_artist
-from .core import format_readout, interactive_figure
+from .core import find_artist, format_readout, interactive_figure
 
 #: Readout keys (browser tests parse these), in display order.
 READOUT_KEYS = (

@@ -13,7 +13,7 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import PolynomialFeatures, StandardScaler
 
 from ._validation import as_float_array, check_X, check_int, check_labels, check_threshold, check_positive
-from .maths import logit
+from .maths import logit, predict_at_threshold
 
 
 def _weights(coef, intercept, n_features=None):
@@ -256,7 +256,7 @@ def boundary_report(model, X, y, threshold=0.5):
     if classes.size != 2:
         raise ValueError(f"boundary_report needs a binary model; this one has {classes.size} classes.")
     y_prob = model.predict_proba(X)[:, 1]
-    y_pred = classes[(y_prob >= threshold).astype(int)]
+    y_pred = classes[predict_at_threshold(y_prob, threshold)]
     wrong = int(np.sum(y_pred != y))
     report = {"threshold": float(threshold), "logit(threshold)": float(level)}
     coef = getattr(model, "coef_", None)

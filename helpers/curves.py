@@ -9,7 +9,7 @@ import numpy as np
 
 from ._checks import check_real
 from ._validation import as_float_array, check_threshold
-from .maths import logit, sigmoid
+from .maths import logit, predict_at_threshold, sigmoid
 
 
 def _check_label(y):
@@ -71,7 +71,7 @@ def logistic_model_report(w, b, threshold=0.5, x_query=None, X=None, y=None):
     report = {}
     if w == 0:
         report["boundary x"] = None
-        report["class 1 when"] = "every x" if sigmoid(b) >= threshold else "no x"
+        report["class 1 when"] = "every x" if predict_at_threshold(sigmoid(b), threshold) else "no x"
     else:
         boundary = logistic_boundary(w, b, threshold)
         report["boundary x"] = boundary
@@ -80,7 +80,7 @@ def logistic_model_report(w, b, threshold=0.5, x_query=None, X=None, y=None):
         x_query = check_real(x_query, "x_query")
         p = sigmoid(w * x_query + b)
         report[f"P(y=1) at x={x_query:g}"] = p
-        report[f"class at x={x_query:g}"] = int(p >= threshold)
+        report[f"class at x={x_query:g}"] = predict_at_threshold(p, threshold)
     if X is not None or y is not None:
         if X is None or y is None:
             raise TypeError("Pass both X and y (or neither) to count misclassified examples.")
@@ -88,7 +88,7 @@ def logistic_model_report(w, b, threshold=0.5, x_query=None, X=None, y=None):
         y = np.asarray(y)
         if y.shape != x.shape:
             raise ValueError(f"X has {x.size} values but y has shape {y.shape}; pass one label per example.")
-        y_pred = (sigmoid(w * x + b) >= threshold).astype(int)
+        y_pred = predict_at_threshold(sigmoid(w * x + b), threshold)
         report["misclassified"] = int(np.sum(y_pred != y))
     return report
 

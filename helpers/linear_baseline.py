@@ -14,7 +14,7 @@ from ._validation import (
     check_X,
 )
 from .data import make_tumour_sizes
-from .maths import logistic_cost, sigmoid_squared_error
+from .maths import logistic_cost, predict_at_threshold, sigmoid, sigmoid_squared_error
 from .models import LogisticRegressionScratch
 
 # The toy set of notebook 01: 30 benign and 30 malignant tumours whose sizes overlap
@@ -95,14 +95,32 @@ def fit_linear_and_logistic(X, y):
     }
 
 
+def fit_predictions(fit, x):
+    """The class (0/1) each fit of :func:`fit_linear_and_logistic` gives the sizes ``x``.
+
+    The line predicts 1 where its output crosses 0.5 (a cut on a least-squares score, which
+    need not lie in [0, 1]); the logistic model where P(y=1) >= 0.5
+    (:func:`helpers.maths.predict_at_threshold`).
+
+    Returns
+    -------
+    dict
+        ``"linear"`` and ``"logistic"``: int arrays with the shape of ``x``.
+    """
+    x = np.asarray(x, float)
+    return {
+        "linear": (fit["linear_slope"] * x + fit["linear_intercept"] >= 0.5).astype(int),
+        "logistic": predict_at_threshold(sigmoid(fit["logistic_coef"] * x + fit["logistic_intercept"])),
+    }
+
+
 def _measure(fit, x_train, x_ordinary, y_ordinary):
     """Error counts on the ordinary examples and the range of the line's predictions."""
     y_line = fit["linear_slope"] * x_train + fit["linear_intercept"]
-    line_wrong = (fit["linear_slope"] * x_ordinary + fit["linear_intercept"] >= 0.5) != y_ordinary
-    logistic_wrong = (fit["logistic_coef"] * x_ordinary + fit["logistic_intercept"] >= 0.0) != y_ordinary
+    predicted = fit_predictions(fit, x_ordinary)
     return {
-        "misclassified_linear": int(line_wrong.sum()),
-        "misclassified_logistic": int(logistic_wrong.sum()),
+        "misclassified_linear": int(np.sum(predicted["linear"] != y_ordinary)),
+        "misclassified_logistic": int(np.sum(predicted["logistic"] != y_ordinary)),
         "n_outside": int(((y_line < 0) | (y_line > 1)).sum()),
         "min_prediction": float(y_line.min()),
         "max_prediction": float(y_line.max()),

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ._validation import check_labels, check_probabilities, check_same_length, check_threshold
+from .maths import predict_at_threshold
 
 REPORT_KEYS = (
     "threshold", "tp", "fp", "tn", "fn", "precision", "recall", "f1", "accuracy",
@@ -62,7 +63,7 @@ def _ratio(num, den, zero_division):
 
 
 def _report(is_pos, y_prob, threshold, zero_division):
-    pred_pos = y_prob >= threshold
+    pred_pos = predict_at_threshold(y_prob, threshold) == 1
     tp = int(np.sum(pred_pos & is_pos))
     fp = int(np.sum(pred_pos & ~is_pos))
     fn = int(np.sum(~pred_pos & is_pos))

@@ -9,7 +9,14 @@ from matplotlib.figure import Figure
 from sklearn.linear_model import LinearRegression, LogisticRegression
 
 from helpers.data import make_tumour_sizes
-from helpers.linear_baseline import N_SAMPLES, RANDOM_STATE, cost_slice, fit_linear_and_logistic, outlier_effect
+from helpers.linear_baseline import (
+    N_SAMPLES,
+    RANDOM_STATE,
+    cost_slice,
+    fit_linear_and_logistic,
+    fit_predictions,
+    outlier_effect,
+)
 from helpers.maths import logistic_cost, sigmoid
 from helpers.plots.fits import plot_cost_slice, plot_linear_vs_logistic, plot_outlier_comparison
 from helpers.widgets.core import find_artist
@@ -76,6 +83,22 @@ def test_fit_accepts_lists_and_reversed_classes():
 def test_fit_rejects_bad_input(X, y, error, match):
     with pytest.raises(error, match=match):
         fit_linear_and_logistic(X, y)
+
+
+def test_fit_predictions_are_each_models_rule(tumours):
+    X, y = tumours
+    fit = fit_linear_and_logistic(X, y)
+    step = np.array([-1e-6, 1e-6])
+    x = np.r_[X[:, 0], fit["linear_boundary"] + step, fit["logistic_boundary"] + step]
+    predicted = fit_predictions(fit, x)
+    line = LinearRegression().fit(X, y)
+    np.testing.assert_array_equal(predicted["linear"], (line.predict(x[:, None]) >= 0.5).astype(int))
+    logistic = LogisticRegression(C=np.inf, solver="newton-cholesky", tol=1e-10).fit(X, y)
+    np.testing.assert_array_equal(predicted["logistic"], logistic.predict(x[:, None]))
+    # each fit flips at its own boundary (the logistic one, 3.28 cm, lies left of the line's, 3.44 cm)
+    assert fit["logistic_boundary"] < fit["linear_boundary"]
+    assert predicted["linear"][-4:].tolist() == [0, 1, 0, 0]
+    assert predicted["logistic"][-4:].tolist() == [1, 1, 0, 1]
 
 
 # --- outlier_effect ----------------------------------------------------------------------------

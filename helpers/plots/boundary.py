@@ -3,7 +3,7 @@ import numpy as np
 from matplotlib.colors import ListedColormap
 
 from ..boundaries import boundary_point, boundary_segment, grid_over
-from ..maths import logit, sigmoid
+from ..maths import logit, predict_at_threshold, sigmoid
 from .style import CLASS_COLORS, PALETTE, PROBA_CMAP, get_ax, scatter_classes
 
 # The boundary computed from coef_/intercept_ is drawn dashed on top of the solid contour.
@@ -44,7 +44,7 @@ def plot_probability_map(model, X, y, ax=None, threshold=0.5, resolution=200, ma
         ax.figure.colorbar(filled, ax=ax, label="P(y = 1 | x)")
     scatter_classes(X, y, ax=ax, class_names=class_names)
     if mark_errors:
-        y_pred = np.where(model.predict_proba(X)[:, 1] >= threshold, model.classes_[1], model.classes_[0])
+        y_pred = np.asarray(model.classes_)[predict_at_threshold(model.predict_proba(X)[:, 1], threshold)]
         wrong = y_pred != y
         ax.scatter(X[wrong, 0], X[wrong, 1], s=140, facecolors="none", edgecolors=PALETTE["black"],
                    linewidths=1.5, label=f"misclassified ({wrong.sum()})", zorder=4)

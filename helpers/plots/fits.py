@@ -8,19 +8,13 @@ module draws instead of drawing its own.
 import matplotlib.pyplot as plt
 import numpy as np
 
-from ..linear_baseline import check_one_feature, cost_slice
+from ..linear_baseline import check_one_feature, cost_slice, fit_predictions
 from ..maths import sigmoid
 from .style import PALETTE, get_ax, scatter_classes
 
 LINE_COLOR = PALETTE["black"]
 CURVE_COLOR = PALETTE["green"]
 _MODELS = ("linear", "logistic")
-
-
-def _errors_xy(x, y, scores, cut):
-    """(x, y) of the examples whose score puts them on the wrong side of ``cut``."""
-    wrong = (scores >= cut) != (y == 1)
-    return np.column_stack([x[wrong], y[wrong]])
 
 
 def plot_linear_vs_logistic(X, y, fit=None, ax=None, models=_MODELS, reference=None, xlim=None, ylim=None,
@@ -102,13 +96,14 @@ def plot_linear_vs_logistic(X, y, fit=None, ax=None, models=_MODELS, reference=N
                    label=f"{st['boundary']}: x = {fit[f'{name}_boundary']:.2f}")
 
     if mark_errors:
+        predicted = fit_predictions(fit, x)
         if "linear" in models:
-            xy = _errors_xy(x, y, fit["linear_slope"] * x + fit["linear_intercept"], 0.5)
-            ax.scatter(*xy.T, s=200, facecolors="none", edgecolors=LINE_COLOR, linewidths=1.5, zorder=4,
+            wrong = predicted["linear"] != y
+            ax.scatter(x[wrong], y[wrong], s=200, facecolors="none", edgecolors=LINE_COLOR, linewidths=1.5, zorder=4,
                        gid="linear-errors", label="wrong side of the line's boundary")
         if "logistic" in models:
-            xy = _errors_xy(x, y, fit["logistic_coef"] * x + fit["logistic_intercept"], 0.0)
-            ax.scatter(*xy.T, s=110, facecolors="none", edgecolors=CURVE_COLOR, linewidths=1.5, zorder=4,
+            wrong = predicted["logistic"] != y
+            ax.scatter(x[wrong], y[wrong], s=110, facecolors="none", edgecolors=CURVE_COLOR, linewidths=1.5, zorder=4,
                        gid="logistic-errors", label="wrong side of P = 0.5")
     if show_outside:
         y_line = fit["linear_slope"] * x + fit["linear_intercept"]

@@ -5,7 +5,7 @@ from matplotlib.figure import Figure
 
 from ..data import make_tumour_sizes
 from ..linear_baseline import N_SAMPLES, RANDOM_STATE, fit_linear_and_logistic, outlier_effect
-from ..maths import sigmoid
+from ..maths import predict_at_threshold, sigmoid
 from ..plots.fits import plot_outlier_comparison
 from .core import find_artist, format_readout, interactive_figure
 
@@ -85,7 +85,7 @@ def outlier_figure(extreme_sizes, value, n_samples=N_SAMPLES, random_state=RANDO
                 find_artist(ax, f"{name}-boundary").set_xdata([boundary, boundary])
             malignant[ax].set_offsets(np.column_stack([xs, np.ones_like(xs)]))
         line_wrong = (slope * x0 + intercept >= 0.5) != (y0 == 1)
-        logistic_wrong = (w * x0 + b >= 0) != (y0 == 1)
+        logistic_wrong = predict_at_threshold(sigmoid(w * x0 + b)) != y0
         find_artist(ax_zoom, "linear-errors").set_offsets(np.column_stack([x0[line_wrong], y0[line_wrong]]))
         find_artist(ax_zoom, "logistic-errors").set_offsets(
             np.column_stack([x0[logistic_wrong], y0[logistic_wrong]]))

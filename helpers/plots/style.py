@@ -19,7 +19,9 @@ PALETTE = {
 }
 CLASS_COLORS = (PALETTE["blue"], PALETTE["vermillion"], PALETTE["green"], PALETTE["purple"])
 CLASS_MARKERS = ("o", "^", "s", "D")
-# Diverging blue-to-vermillion map for P(y=1) backgrounds: class 0 side blue, class 1 side vermillion.
+#: Diverging map for P(y=1) backgrounds: ColorBrewer's red-blue, reversed, so P near 0 (the class-0 side) is
+#: blue, P = 0.5 white and P near 1 (the class-1 side) red, on the same sides as the class colours blue and
+#: vermillion. ColorBrewer rates RdBu safe for colour-blind readers; it is not built from the Okabe-Ito colours.
 PROBA_CMAP = "RdBu_r"
 
 

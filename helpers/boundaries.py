@@ -91,6 +91,11 @@ def boundary_line(coef, intercept, threshold=0.5):
     ValueError
         If w2 == 0: the boundary is then the vertical line x1 = (logit(threshold) - b) / w1,
         which has no slope (use :func:`boundary_segment` to draw it).
+
+    Examples
+    --------
+    >>> boundary_line([2.0, 4.0], -1.0)  # 2 x1 + 4 x2 - 1 = 0
+    (-0.5, 0.25)
     """
     w, b = _weights(coef, intercept, n_features=2)
     level = _level(threshold)

@@ -37,6 +37,11 @@ def logistic_boundary(w, b, threshold=0.5):
     -------
     float
         Class 1 is predicted for x >= boundary when w > 0 and for x <= boundary when w < 0.
+
+    Examples
+    --------
+    >>> logistic_boundary(4.0, -10.0)  # logit(0.5) = 0, so x = -b / w
+    2.5
     """
     w, b = check_real(w, "w"), check_real(b, "b")
     threshold = check_threshold(threshold)

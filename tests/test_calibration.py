@@ -219,9 +219,13 @@ def test_calibration_grid_matches_direct_fits(small_grid):
 
 def test_calibration_grid_sorts_cs_and_takes_an_estimator():
     X, y, _ = make_logistic_data(n_samples=600, random_state=0)
-    grid = calibration_grid(X[:300], y[:300], X[300:], y[300:], [1.0, 0.1, 1.0],
-                            estimator=LogisticRegression(class_weight="balanced"))
+    balanced = LogisticRegression(class_weight="balanced")
+    grid = calibration_grid(X[:300], y[:300], X[300:], y[300:], [1.0, 0.1, 1.0], estimator=balanced)
     assert grid.Cs.tolist() == [0.1, 1.0]
+    for i, C in enumerate(grid.Cs):  # each C is a clone of the given estimator, not the default model
+        y_prob = LogisticRegression(class_weight="balanced", C=C).fit(X[:300], y[:300]).predict_proba(X[300:])[:, 1]
+        assert grid.brier[i] == pytest.approx(brier_score_loss(y[300:], y_prob))
+    assert balanced.get_params()["C"] == 1.0 and not hasattr(balanced, "coef_")  # the template itself is untouched
 
 
 @pytest.mark.parametrize("kwargs, error, match", [

@@ -263,12 +263,13 @@ def test_plot_cost_slice(tumours):
 # --- widget ------------------------------------------------------------------------------------
 
 def test_outlier_readout_has_every_key_once():
-    html = outlier_readout(outlier_effect(20.0))
-    lines = html.split("<br>")
+    effect = outlier_effect(20.0)
+    lines = outlier_readout(effect).split("<br>")
     assert [line.split("</b>")[0].removeprefix("<b>") for line in lines] == list(READOUT_KEYS)
     values = dict(line.removeprefix("<b>").split("</b>: ") for line in lines)
-    assert values["misclassified (linear)"] == str(outlier_effect(20.0)["misclassified_linear_after"])
-    float(values["linear boundary"]), float(values["logistic boundary"])
+    assert values["misclassified (linear)"] == str(effect["misclassified_linear_after"])
+    assert float(values["linear boundary"]) == pytest.approx(effect["linear_boundary_after"], abs=5e-4)
+    assert float(values["logistic boundary"]) == pytest.approx(effect["logistic_boundary_after"], abs=5e-4)
 
 
 def test_outlier_figure_update_moves_artists_only():

@@ -360,14 +360,23 @@ def test_readout_keys_and_values():
     assert float(parsed["recall (malignant)"]) == pytest.approx(report["recall"], abs=5e-4)
 
 
+def _figure_of(box):
+    """The figure a widget draws: the returned object's ``figure`` (as the C explorer's), else core's registry."""
+    fig = getattr(box, "figure", None)
+    if fig is None:
+        fig = next((inst.fig for inst in reversed(core.instances) if inst.box is box), None)
+    assert isinstance(fig, Figure), "the threshold explorer must expose the figure it updates"
+    return fig
+
+
 def test_explorer_updates_readout_and_moves_artists():
     y, y_prob = _random_problem(9)
     box = threshold_explorer(y, y_prob, positive_label=0, positive_name="malignant", negative_name="benign")
     slider, html = box.children
     assert (slider.min, slider.max, slider.step, slider.readout, slider.continuous_update) == (0, 1, 0.01, True, False)
-    live = [inst for inst in getattr(core, "instances", []) if inst.box is box]
-    fig = live[0].fig if live else None
-    n_artists = [len(ax.get_children()) for ax in fig.axes] if fig is not None else None
+    fig = _figure_of(box)
+    ax_cm, ax_roc, ax_pr = fig.axes
+    n_artists = [len(ax.get_children()) for ax in fig.axes]
     for threshold in [0.0, 0.37, 1.0]:
         slider.value = threshold
         parsed = _parse_readout(html.value)
@@ -375,9 +384,11 @@ def test_explorer_updates_readout_and_moves_artists():
         assert list(parsed) == READOUT_KEYS
         assert [int(parsed[k]) for k in ("TP", "FP", "TN", "FN")] == [report[k] for k in ("tp", "fp", "tn", "fn")]
         assert float(parsed["precision (malignant)"]) == pytest.approx(report["precision"], abs=5e-4)
-        if fig is not None:  # the same artists, moved: nothing re-plotted
-            assert [len(ax.get_children()) for ax in fig.axes] == n_artists
-            point = [line for line in fig.axes[1].lines if line.get_gid() == "operating-point"][0]
-            assert tuple(np.ravel(point.get_data())) == pytest.approx((report["fpr"], report["tpr"]))
-            np.testing.assert_array_equal(fig.axes[0].images[0].get_array(),
-                                          [[report["tp"], report["fn"]], [report["fp"], report["tn"]]])
+        # the same artists, moved: nothing re-plotted
+        assert [len(ax.get_children()) for ax in fig.axes] == n_artists
+        point = [line for line in ax_roc.lines if line.get_gid() == "operating-point"][0]
+        assert tuple(np.ravel(point.get_data())) == pytest.approx((report["fpr"], report["tpr"]))
+        point = [line for line in ax_pr.lines if line.get_gid() == "operating-point"][0]
+        assert tuple(np.ravel(point.get_data())) == pytest.approx((report["recall"], report["precision"]))
+        np.testing.assert_array_equal(ax_cm.images[0].get_array(),
+                                      [[report["tp"], report["fn"]], [report["fp"], report["tn"]]])

@@ -10,10 +10,6 @@ from .style import CLASS_COLORS, PALETTE, PROBA_CMAP, get_ax, scatter_classes
 LINE_STYLE = {"color": PALETTE["green"], "linestyle": "--", "linewidth": 2.5}
 
 
-def _grid(X, resolution, margin=0.5):
-    return grid_over(X, resolution, margin)
-
-
 def plot_probability_map(model, X, y, ax=None, threshold=0.5, resolution=200, mark_errors=True,
                          class_names=None, colorbar=True, feature_names=("$x_1$", "$x_2$"), title=None):
     """Filled contours of P(y=1 | x) with the boundary P = threshold and the data.
@@ -35,7 +31,7 @@ def plot_probability_map(model, X, y, ax=None, threshold=0.5, resolution=200, ma
     """
     ax = get_ax(ax)
     X, y = np.asarray(X, float), np.asarray(y)
-    xx, yy, grid = _grid(X, resolution)
+    xx, yy, grid = grid_over(X, resolution)
     proba = model.predict_proba(grid)[:, 1].reshape(xx.shape)
     filled = ax.contourf(xx, yy, proba, levels=np.linspace(0, 1, 11), cmap=PROBA_CMAP, alpha=0.35)
     ax.contour(xx, yy, proba, levels=[threshold], colors="black", linewidths=2)
@@ -156,7 +152,7 @@ def plot_decision_regions(model, X, y, ax=None, resolution=200, class_names=None
     """
     ax = get_ax(ax)
     X, y = np.asarray(X, float), np.asarray(y)
-    xx, yy, grid = _grid(X, resolution)
+    xx, yy, grid = grid_over(X, resolution)
     classes = np.asarray(model.classes_)
     index = np.searchsorted(classes, model.predict(grid)).reshape(xx.shape)
     cmap = ListedColormap(CLASS_COLORS[: classes.size])

@@ -129,13 +129,8 @@ def plot_cost_slice(X, y, w_values, b, cost="squared", ax=None, mark_w=None, cho
 
     Parameters
     ----------
-    X : array-like of shape (n_samples, 1)
-    y : array-like of 0/1, shape (n_samples,)
-    w_values : array-like of shape (n_points,)
-    b : float
-    cost : {"squared", "log"}, default="squared"
-        Squared error through a sigmoid (:func:`helpers.maths.sigmoid_squared_error`) or log loss
-        (:func:`helpers.maths.logistic_cost`).
+    X, y, w_values, b, cost
+        As in :func:`helpers.linear_baseline.cost_slice`.
     ax : matplotlib Axes, optional
     mark_w : float, optional
         Mark the cost at this ``w`` (e.g. the fitted weight) with a star.

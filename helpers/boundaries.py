@@ -13,7 +13,7 @@ from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import PolynomialFeatures, StandardScaler
 
 from ._validation import as_float_array, check_X, check_int, check_labels, check_threshold, check_positive
-from .maths import logit
+from .maths import logit, predict_at_threshold
 
 
 def _weights(coef, intercept, n_features=None):
@@ -36,8 +36,8 @@ def _weights(coef, intercept, n_features=None):
     return w, float(b[0])
 
 
-def _level(threshold):
-    """logit(threshold), for a threshold strictly between 0 and 1."""
+def _threshold_logit(threshold):
+    """logit(threshold): the value of z = w.x + b on the boundary (threshold strictly in (0, 1))."""
     threshold = check_threshold(threshold)
     if threshold in (0.0, 1.0):
         raise ValueError(
@@ -65,7 +65,7 @@ def boundary_point(coef, intercept, threshold=0.5):
     w, b = _weights(np.atleast_1d(coef), intercept, n_features=1)
     if w[0] == 0:
         raise ValueError("w = 0: the probability is the same everywhere, so there is no boundary point.")
-    return float((_level(threshold) - b) / w[0])
+    return float((_threshold_logit(threshold) - b) / w[0])
 
 
 def boundary_line(coef, intercept, threshold=0.5):
@@ -91,17 +91,22 @@ def boundary_line(coef, intercept, threshold=0.5):
     ValueError
         If w2 == 0: the boundary is then the vertical line x1 = (logit(threshold) - b) / w1,
         which has no slope (use :func:`boundary_segment` to draw it).
+
+    Examples
+    --------
+    >>> boundary_line([2.0, 4.0], -1.0)  # 2 x1 + 4 x2 - 1 = 0
+    (-0.5, 0.25)
     """
     w, b = _weights(coef, intercept, n_features=2)
-    level = _level(threshold)
+    z_boundary = _threshold_logit(threshold)
     if w[1] == 0:
         if w[0] == 0:
             raise ValueError("Both weights are 0: the probability is the same everywhere, so there is no boundary.")
         raise ValueError(
-            f"w2 = 0: the boundary is the vertical line x1 = {(level - b) / w[0]:.6g}, which has no slope. "
+            f"w2 = 0: the boundary is the vertical line x1 = {(z_boundary - b) / w[0]:.6g}, which has no slope. "
             "Use boundary_segment() to get two points on it."
         )
-    return float(-w[0] / w[1]), float((level - b) / w[1])
+    return float(-w[0] / w[1]), float((z_boundary - b) / w[1])
 
 
 def boundary_segment(coef, intercept, x1_range, x2_range=None, threshold=0.5):
@@ -122,15 +127,15 @@ def boundary_segment(coef, intercept, x1_range, x2_range=None, threshold=0.5):
     x1, x2 : ndarray of shape (2,)
     """
     w, b = _weights(coef, intercept, n_features=2)
-    level = _level(threshold)
+    z_boundary = _threshold_logit(threshold)
     x1_range = _check_range(x1_range, "x1_range")
     if w[1] != 0:
         x1 = np.asarray(x1_range, float)
-        return x1, (level - b - w[0] * x1) / w[1]
+        return x1, (z_boundary - b - w[0] * x1) / w[1]
     if w[0] == 0:
         raise ValueError("Both weights are 0: the probability is the same everywhere, so there is no boundary.")
     x2_range = x1_range if x2_range is None else _check_range(x2_range, "x2_range")
-    return np.full(2, (level - b) / w[0]), np.asarray(x2_range, float)
+    return np.full(2, (z_boundary - b) / w[0]), np.asarray(x2_range, float)
 
 
 def distance_to_boundary(X, coef, intercept, threshold=0.5):
@@ -147,7 +152,7 @@ def distance_to_boundary(X, coef, intercept, threshold=0.5):
     norm = np.linalg.norm(w)
     if norm == 0:
         raise ValueError("All weights are 0: there is no boundary to measure a distance to.")
-    return (X @ w + b - _level(threshold)) / norm
+    return (X @ w + b - _threshold_logit(threshold)) / norm
 
 
 def add_squared_features(X):
@@ -164,17 +169,32 @@ def add_squared_features(X):
     return np.hstack([X, X**2])
 
 
-def polynomial_logistic(degree, C=1.0):
-    """A pipeline PolynomialFeatures(degree) -> StandardScaler -> LogisticRegression(C).
+def polynomial_pipeline(classifier, degree=1, scale=True):
+    """``[PolynomialFeatures(degree)] -> [StandardScaler] -> classifier``, as one scikit-learn Pipeline.
 
-    Scaling after the expansion keeps high powers on the same footing as the raw
-    inputs, so the solver converges and C penalises every term alike.
+    The expansion is added when ``degree > 1``, the scaler when ``scale``. Scaling after
+    the expansion keeps high powers on the same footing as the raw inputs, so the solver
+    converges and a penalty treats every term alike.
+
+    Parameters
+    ----------
+    classifier : unfitted scikit-learn classifier
+    degree : int >= 1, default=1
+    scale : bool, default=True
+
+    Returns
+    -------
+    sklearn.pipeline.Pipeline
     """
-    check_int(degree, "degree", minimum=1)
+    degree = check_int(degree, "degree", minimum=1)
+    expand = [PolynomialFeatures(degree, include_bias=False)] if degree > 1 else []
+    return make_pipeline(*expand, *([StandardScaler()] if scale else []), classifier)
+
+
+def polynomial_logistic(degree, C=1.0):
+    """:func:`polynomial_pipeline` ending in ``LogisticRegression(C=C, max_iter=1000)``."""
     check_positive(C, "C", allow_inf=True)
-    return make_pipeline(
-        PolynomialFeatures(degree, include_bias=False), StandardScaler(), LogisticRegression(C=C, max_iter=1000)
-    )
+    return polynomial_pipeline(LogisticRegression(C=C, max_iter=1000), degree)
 
 
 def grid_over(X, resolution=200, margin=0.5):
@@ -236,14 +256,14 @@ def boundary_report(model, X, y, threshold=0.5):
     """
     X = check_X(X)
     y = check_labels(y, X.shape[0])
-    level = _level(threshold)
+    z_boundary = _threshold_logit(threshold)
     classes = np.asarray(model.classes_)
     if classes.size != 2:
         raise ValueError(f"boundary_report needs a binary model; this one has {classes.size} classes.")
     y_prob = model.predict_proba(X)[:, 1]
-    y_pred = classes[(y_prob >= threshold).astype(int)]
+    y_pred = classes[predict_at_threshold(y_prob, threshold)]
     wrong = int(np.sum(y_pred != y))
-    report = {"threshold": float(threshold), "logit(threshold)": float(level)}
+    report = {"threshold": float(threshold), "logit(threshold)": float(z_boundary)}
     coef = getattr(model, "coef_", None)
     if coef is not None and np.size(coef) == 2:
         try:

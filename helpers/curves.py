@@ -7,16 +7,9 @@ import numbers
 
 import numpy as np
 
+from ._checks import check_real
 from ._validation import as_float_array, check_threshold
-from .maths import logit, sigmoid
-
-
-def _check_real(value, name):
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be a real number, got {value!r}.")
-    if not np.isfinite(value):
-        raise ValueError(f"{name} must be finite, got {value}.")
-    return float(value)
+from .maths import logit, predict_at_threshold, sigmoid
 
 
 def _check_label(y):
@@ -44,8 +37,13 @@ def logistic_boundary(w, b, threshold=0.5):
     -------
     float
         Class 1 is predicted for x >= boundary when w > 0 and for x <= boundary when w < 0.
+
+    Examples
+    --------
+    >>> logistic_boundary(4.0, -10.0)  # logit(0.5) = 0, so x = -b / w
+    2.5
     """
-    w, b = _check_real(w, "w"), _check_real(b, "b")
+    w, b = check_real(w, "w"), check_real(b, "b")
     threshold = check_threshold(threshold)
     if w == 0:
         raise ValueError("w = 0 gives a flat curve sigmoid(b): there is no boundary; use a non-zero weight.")
@@ -73,21 +71,21 @@ def logistic_model_report(w, b, threshold=0.5, x_query=None, X=None, y=None):
         and, when asked for, ``"P(y=1) at x=<x_query>"``, ``"class at x=<x_query>"``,
         ``"misclassified"`` (int).
     """
-    w, b = _check_real(w, "w"), _check_real(b, "b")
+    w, b = check_real(w, "w"), check_real(b, "b")
     threshold = check_threshold(threshold)
     report = {}
     if w == 0:
         report["boundary x"] = None
-        report["class 1 when"] = "every x" if sigmoid(b) >= threshold else "no x"
+        report["class 1 when"] = "every x" if predict_at_threshold(sigmoid(b), threshold) else "no x"
     else:
         boundary = logistic_boundary(w, b, threshold)
         report["boundary x"] = boundary
         report["class 1 when"] = f"x {'≥' if w > 0 else '≤'} {boundary:.3f}"
     if x_query is not None:
-        x_query = _check_real(x_query, "x_query")
+        x_query = check_real(x_query, "x_query")
         p = sigmoid(w * x_query + b)
         report[f"P(y=1) at x={x_query:g}"] = p
-        report[f"class at x={x_query:g}"] = int(p >= threshold)
+        report[f"class at x={x_query:g}"] = predict_at_threshold(p, threshold)
     if X is not None or y is not None:
         if X is None or y is None:
             raise TypeError("Pass both X and y (or neither) to count misclassified examples.")
@@ -95,7 +93,7 @@ def logistic_model_report(w, b, threshold=0.5, x_query=None, X=None, y=None):
         y = np.asarray(y)
         if y.shape != x.shape:
             raise ValueError(f"X has {x.size} values but y has shape {y.shape}; pass one label per example.")
-        y_pred = (sigmoid(w * x + b) >= threshold).astype(int)
+        y_pred = predict_at_threshold(sigmoid(w * x + b), threshold)
         report["misclassified"] = int(np.sum(y_pred != y))
     return report
 
@@ -117,7 +115,7 @@ def loss_point(y, y_prob):
         ``inf`` for a certain and wrong prediction (no warning).
     """
     y = _check_label(y)
-    y_prob = _check_real(y_prob, "y_prob")
+    y_prob = check_real(y_prob, "y_prob")
     if not 0.0 <= y_prob <= 1.0:
         raise ValueError(f"y_prob must be a probability in [0, 1], got {y_prob}; did you pass a logit?")
     p_true = y_prob if y == 1 else 1.0 - y_prob

@@ -5,10 +5,9 @@ descent widget); the other functions measure a run: the step size that is
 guaranteed to work, how many iterations a run needs to get within a tolerance
 of the optimum, and a one-line summary of a run.
 """
-import numbers
-
 import numpy as np
 
+from ._checks import check_real
 from ._validation import as_float_array, check_X, check_binary_targets, check_int, check_positive
 from .maths import _logistic_loss_grad
 
@@ -53,7 +52,7 @@ def gradient_descent_path(X, y, learning_rate, n_iter, w0=0.0, b0=0.0, C=np.inf)
     if w.shape != (n_features,):
         raise ValueError(f"w0 has shape {w.shape} but X has {n_features} features; pass a number "
                          f"or one starting weight per feature.")
-    b = _check_number(b0, "b0")
+    b = check_real(b0, "b0")
 
     path = np.empty((n_iter + 1, n_features + 1))
     loss = np.empty(n_iter + 1)
@@ -102,7 +101,7 @@ def iterations_to_tolerance(loss, target, tol=1e-4):
     int or None
     """
     loss = as_float_array(loss, name="loss", ndim=1)
-    target = _check_number(target, "target")
+    target = check_real(target, "target")
     check_positive(tol, "tol")
     hits = np.flatnonzero(loss - target <= tol)
     return int(hits[0]) if hits.size else None
@@ -127,7 +126,7 @@ def describe_descent(loss, optimum, tol=1e-4):
         :func:`iterations_to_tolerance` (None if not reached).
     """
     loss = as_float_array(loss, name="loss", ndim=1)
-    optimum = _check_number(optimum, "optimum")
+    optimum = check_real(optimum, "optimum")
     return {
         "final loss": float(loss[-1]),
         "gap": float(loss[-1] - optimum),
@@ -169,11 +168,3 @@ def descent_report(run, n_iter):
         "w": float(path[n_iter, 0]),
         "b": float(path[n_iter, 1]),
     }
-
-
-def _check_number(value, name):
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be a number, got {value!r}.")
-    if not np.isfinite(value):
-        raise ValueError(f"{name} must be finite, got {value}.")
-    return float(value)

@@ -14,7 +14,7 @@ from ._validation import (
     check_X,
 )
 from .data import make_tumour_sizes
-from .maths import logistic_cost, sigmoid_squared_error
+from .maths import logistic_cost, predict_at_threshold, sigmoid, sigmoid_squared_error
 from .models import LogisticRegressionScratch
 
 # The toy set of notebook 01: 30 benign and 30 malignant tumours whose sizes overlap
@@ -26,7 +26,8 @@ RANDOM_STATE = 23
 _COSTS = ("squared", "log")
 
 
-def _check_one_feature(X, y):
+def check_one_feature(X, y):
+    """``(X, y)`` validated for this lesson: one feature, 0/1 labels, both classes present."""
     X = check_X(X)
     if X.shape[1] != 1:
         raise ValueError(
@@ -70,7 +71,7 @@ def fit_linear_and_logistic(X, y):
         without a penalty the logistic weight then grows without bound and there is no finite
         boundary to report.
     """
-    X, y = _check_one_feature(X, y)
+    X, y = check_one_feature(X, y)
     x = X[:, 0]
     lo0, hi0, lo1, hi1 = x[y == 0].min(), x[y == 0].max(), x[y == 1].min(), x[y == 1].max()
     if hi0 <= lo1 or hi1 <= lo0:  # a shared x value at the edge is no overlap: P = 0.5 there for any w
@@ -94,14 +95,32 @@ def fit_linear_and_logistic(X, y):
     }
 
 
+def fit_predictions(fit, x):
+    """The class (0/1) each fit of :func:`fit_linear_and_logistic` gives the sizes ``x``.
+
+    The line predicts 1 where its output crosses 0.5 (a cut on a least-squares score, which
+    need not lie in [0, 1]); the logistic model where P(y=1) >= 0.5
+    (:func:`helpers.maths.predict_at_threshold`).
+
+    Returns
+    -------
+    dict
+        ``"linear"`` and ``"logistic"``: int arrays with the shape of ``x``.
+    """
+    x = np.asarray(x, float)
+    return {
+        "linear": (fit["linear_slope"] * x + fit["linear_intercept"] >= 0.5).astype(int),
+        "logistic": predict_at_threshold(sigmoid(fit["logistic_coef"] * x + fit["logistic_intercept"])),
+    }
+
+
 def _measure(fit, x_train, x_ordinary, y_ordinary):
     """Error counts on the ordinary examples and the range of the line's predictions."""
     y_line = fit["linear_slope"] * x_train + fit["linear_intercept"]
-    line_wrong = (fit["linear_slope"] * x_ordinary + fit["linear_intercept"] >= 0.5) != y_ordinary
-    logistic_wrong = (fit["logistic_coef"] * x_ordinary + fit["logistic_intercept"] >= 0.0) != y_ordinary
+    predicted = fit_predictions(fit, x_ordinary)
     return {
-        "misclassified_linear": int(line_wrong.sum()),
-        "misclassified_logistic": int(logistic_wrong.sum()),
+        "misclassified_linear": int(np.sum(predicted["linear"] != y_ordinary)),
+        "misclassified_logistic": int(np.sum(predicted["logistic"] != y_ordinary)),
         "n_outside": int(((y_line < 0) | (y_line > 1)).sum()),
         "min_prediction": float(y_line.min()),
         "max_prediction": float(y_line.max()),
@@ -166,7 +185,7 @@ def cost_slice(X, y, w_values, b, cost="squared"):
     """
     if cost not in _COSTS:
         raise ValueError(f"cost must be 'squared' or 'log', got {cost!r}.")
-    X, y = _check_one_feature(X, y)
+    X, y = check_one_feature(X, y)
     w_values = check_finite(as_float_array(np.atleast_1d(w_values), name="w_values", ndim=1), "w_values")
     b = float(check_finite(as_float_array(b, name="b", ndim=0), "b"))
     if cost == "squared":

@@ -18,11 +18,12 @@ import numbers
 import numpy as np
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, log_loss
-from sklearn.pipeline import make_pipeline
-from sklearn.preprocessing import PolynomialFeatures, StandardScaler
+from sklearn.preprocessing import PolynomialFeatures
 from sklearn.utils import Bunch
 
+from ._checks import check_Cs
 from ._validation import check_int, check_labels, check_positive, check_X
+from .boundaries import polynomial_pipeline
 
 #: Penalty names in the order used by every array of a grid (axis 0).
 PENALTIES = ("L2", "L1")
@@ -71,21 +72,6 @@ def penalised_logistic(C, penalty="L2", max_iter=1000, tol=None, random_state=0)
                               random_state=random_state)
 
 
-def _check_Cs(Cs):
-    try:
-        Cs = np.asarray(Cs, dtype=float)
-    except (TypeError, ValueError):
-        raise TypeError(f"Cs must be an array of positive numbers, got {Cs!r}.") from None
-    if Cs.ndim != 1 or Cs.size == 0:
-        raise ValueError(f"Cs must be a non-empty 1-D array of values of C, got shape {Cs.shape}.")
-    if not (np.isfinite(Cs).all() and (Cs > 0).all()):
-        raise ValueError(
-            "Every C in Cs must be a finite number > 0 (np.inf, no penalty, has no path: "
-            f"the weights may grow without bound); got {Cs}."
-        )
-    return Cs
-
-
 def _check_binary(X, y, name="y"):
     y = check_labels(y, X.shape[0], name=name)
     if np.unique(y).size != 2:
@@ -114,7 +100,7 @@ def coefficient_path(X, y, Cs, l1_ratio):
     """
     X = check_X(X)
     y = _check_binary(X, y)
-    Cs = _check_Cs(Cs)
+    Cs = check_Cs(Cs)
     if isinstance(l1_ratio, bool) or not isinstance(l1_ratio, numbers.Real) or l1_ratio not in (0, 1):
         raise ValueError(f"l1_ratio must be 0 (L2) or 1 (L1), got {l1_ratio!r}.")
     penalty = "L1" if l1_ratio == 1 else "L2"
@@ -136,7 +122,8 @@ def regularization_grid(X_train, y_train, X_test, y_test, Cs, degree=1, scale=Tr
                         map_margin=0.5):
     """Fit once, for both penalties and every C: everything a C explorer shows.
 
-    The model is ``[PolynomialFeatures(degree)] -> [StandardScaler] -> LogisticRegression``
+    The model is :func:`helpers.boundaries.polynomial_pipeline` ending in
+    :func:`penalised_logistic`: ``[PolynomialFeatures(degree)] -> [StandardScaler] -> LogisticRegression``
     (the first step only when ``degree > 1``, the second only when ``scale``).
 
     Parameters
@@ -177,7 +164,7 @@ def regularization_grid(X_train, y_train, X_test, y_test, Cs, degree=1, scale=Tr
     classes = np.unique(y_train)
     if not np.isin(y_test, classes).all():
         raise ValueError(f"y_test holds labels that y_train does not ({np.setdiff1d(y_test, classes)[:5]}).")
-    Cs = _check_Cs(Cs)
+    Cs = check_Cs(Cs)
     degree = check_int(degree, "degree", minimum=1)
     if not isinstance(scale, (bool, np.bool_)):
         raise TypeError(f"scale must be True or False, got {scale!r}.")
@@ -209,9 +196,7 @@ def regularization_grid(X_train, y_train, X_test, y_test, Cs, degree=1, scale=Tr
 
     for p, penalty in enumerate(PENALTIES):
         for i, C in enumerate(Cs):
-            steps = ([PolynomialFeatures(degree, include_bias=False)] if degree > 1 else []) + (
-                [StandardScaler()] if scale else [])
-            model = make_pipeline(*steps, penalised_logistic(C, penalty)).fit(X_train, y_train)
+            model = polynomial_pipeline(penalised_logistic(C, penalty), degree, scale).fit(X_train, y_train)
             logistic = model[-1]
             out.coef[p, i] = logistic.coef_[0]
             out.intercept[p, i] = logistic.intercept_[0]
@@ -225,14 +210,24 @@ def regularization_grid(X_train, y_train, X_test, y_test, Cs, degree=1, scale=Tr
     return out
 
 
+def nearest_C_index(Cs, C):
+    """Index of the value in the grid ``Cs`` nearest to ``C`` on a log scale.
+
+    Every explorer over a grid of C snaps the slider value this way.
+
+    >>> nearest_C_index([0.01, 1.0, 100.0], 5.0)
+    1
+    """
+    check_positive(C, "C")
+    return int(np.argmin(np.abs(np.log(Cs) - np.log(float(C)))))
+
+
 def nearest_setting(grid, C, penalty):
     """Indices ``(p, i)`` of ``penalty`` and of the grid C nearest to ``C`` on a log scale."""
     if not isinstance(grid, Bunch) or "Cs" not in grid or "n_nonzero" not in grid:
         raise TypeError("grid must be the Bunch returned by regularization_grid().")
-    check_positive(C, "C")
-    penalty = check_penalty(penalty)
-    i = int(np.argmin(np.abs(np.log(grid.Cs) - np.log(float(C)))))
-    return PENALTIES.index(penalty), i
+    i = nearest_C_index(grid.Cs, C)
+    return PENALTIES.index(check_penalty(penalty)), i
 
 
 def c_explorer_state(grid, C, penalty):

@@ -15,6 +15,7 @@ import numpy as np
 import pandas as pd
 
 from ._validation import check_labels, check_probabilities, check_same_length, check_threshold
+from .maths import predict_at_threshold
 
 REPORT_KEYS = (
     "threshold", "tp", "fp", "tn", "fn", "precision", "recall", "f1", "accuracy",
@@ -22,8 +23,11 @@ REPORT_KEYS = (
 )
 
 
-def _check_inputs(y_true, y_prob, positive_label):
-    """Validate and return (is_positive bool array, y_prob float array)."""
+def check_binary_scores(y_true, y_prob, positive_label):
+    """Validate labels and the probabilities of ``positive_label``; return ``(is_positive, y_prob)``.
+
+    ``is_positive`` is a bool array (``y_true == positive_label``), ``y_prob`` a float array.
+    """
     y_prob = check_probabilities(y_prob, name="y_prob")
     if y_prob.ndim != 1:
         raise ValueError(
@@ -59,7 +63,7 @@ def _ratio(num, den, zero_division):
 
 
 def _report(is_pos, y_prob, threshold, zero_division):
-    pred_pos = y_prob >= threshold
+    pred_pos = predict_at_threshold(y_prob, threshold) == 1
     tp = int(np.sum(pred_pos & is_pos))
     fp = int(np.sum(pred_pos & ~is_pos))
     fn = int(np.sum(~pred_pos & is_pos))
@@ -114,7 +118,7 @@ def threshold_report(y_true, y_prob, threshold, positive_label=1, zero_division=
     """
     threshold = check_threshold(threshold)
     zero_division = _check_zero_division(zero_division)
-    is_pos, y_prob = _check_inputs(y_true, y_prob, positive_label)
+    is_pos, y_prob = check_binary_scores(y_true, y_prob, positive_label)
     return _report(is_pos, y_prob, threshold, zero_division)
 
 
@@ -133,7 +137,7 @@ def threshold_table(y_true, y_prob, thresholds, positive_label=1, zero_division=
         Index ``threshold``; columns the other keys of :func:`threshold_report`.
     """
     zero_division = _check_zero_division(zero_division)
-    is_pos, y_prob = _check_inputs(y_true, y_prob, positive_label)
+    is_pos, y_prob = check_binary_scores(y_true, y_prob, positive_label)
     if isinstance(thresholds, (str, bytes)) or np.ndim(thresholds) != 1 or len(thresholds) == 0:
         raise ValueError(f"thresholds must be a non-empty 1-D sequence of numbers in [0, 1], got {thresholds!r}.")
     rows = [_report(is_pos, y_prob, check_threshold(t), zero_division) for t in thresholds]
@@ -164,7 +168,7 @@ def choose_threshold_for_recall(y_true, y_prob, target_recall, positive_label=1)
         raise TypeError(f"target_recall must be a number in (0, 1], got {target_recall!r}.")
     if not 0 < target_recall <= 1:
         raise ValueError(f"target_recall must be in (0, 1], got {target_recall}.")
-    is_pos, y_prob = _check_inputs(y_true, y_prob, positive_label)
+    is_pos, y_prob = check_binary_scores(y_true, y_prob, positive_label)
     scores = np.sort(y_prob[is_pos])[::-1]
     recalls = np.arange(1, scores.size + 1) / scores.size  # recall at threshold scores[k-1]
     k = int(np.argmax(recalls >= target_recall))  # first (largest) score reaching the target

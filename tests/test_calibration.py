@@ -219,9 +219,13 @@ def test_calibration_grid_matches_direct_fits(small_grid):
 
 def test_calibration_grid_sorts_cs_and_takes_an_estimator():
     X, y, _ = make_logistic_data(n_samples=600, random_state=0)
-    grid = calibration_grid(X[:300], y[:300], X[300:], y[300:], [1.0, 0.1, 1.0],
-                            estimator=LogisticRegression(class_weight="balanced"))
+    balanced = LogisticRegression(class_weight="balanced")
+    grid = calibration_grid(X[:300], y[:300], X[300:], y[300:], [1.0, 0.1, 1.0], estimator=balanced)
     assert grid.Cs.tolist() == [0.1, 1.0]
+    for i, C in enumerate(grid.Cs):  # each C is a clone of the given estimator, not the default model
+        y_prob = LogisticRegression(class_weight="balanced", C=C).fit(X[:300], y[:300]).predict_proba(X[300:])[:, 1]
+        assert grid.brier[i] == pytest.approx(brier_score_loss(y[300:], y_prob))
+    assert balanced.get_params()["C"] == 1.0 and not hasattr(balanced, "coef_")  # the template itself is untouched
 
 
 @pytest.mark.parametrize("kwargs, error, match", [
@@ -258,27 +262,34 @@ def test_calibration_at_snaps_to_nearest_c_on_a_log_scale(small_grid):
 
 
 # ---------------------------------------------------------------- plots
+def _curve(ax):
+    return [line for line in ax.lines if line.get_gid() == "reliability-curve"][-1]
+
+
 def test_plot_reliability_draws_table_counts_and_one_diagonal(noisy):
     y_true, y_prob = noisy
-    art = plot_reliability(y_true, y_prob, label="model")
+    ax = plot_reliability(y_true, y_prob, label="model")
+    assert isinstance(ax, matplotlib.axes.Axes)
+    hist_ax = ax.figure.axes[1]
     table = reliability_table(y_true, y_prob)
-    np.testing.assert_allclose(art.line.get_xdata(), table["mean_predicted"])
-    np.testing.assert_allclose(art.line.get_ydata(), table["observed_frequency"])
-    assert isinstance(art.counts, StepPatch)
-    np.testing.assert_allclose(art.counts.get_data().values, table["count"])
-    assert art.hist_ax.get_yscale() == "log"
-    assert art.ax.get_title() and art.ax.get_ylabel() and art.hist_ax.get_xlabel() and art.hist_ax.get_ylabel()
-    plot_reliability(table=table, ax=art.ax, hist_ax=art.hist_ax, style=1, label="again")
-    diagonals = [line for line in art.ax.lines if line.get_label() == "perfectly calibrated"]
+    np.testing.assert_allclose(_curve(ax).get_xdata(), table["mean_predicted"])
+    np.testing.assert_allclose(_curve(ax).get_ydata(), table["observed_frequency"])
+    (counts,) = hist_ax.patches
+    assert isinstance(counts, StepPatch)
+    np.testing.assert_allclose(counts.get_data().values, table["count"])
+    assert hist_ax.get_yscale() == "log"
+    assert ax.get_title() and ax.get_ylabel() and hist_ax.get_xlabel() and hist_ax.get_ylabel()
+    assert plot_reliability(table=table, ax=ax, hist_ax=hist_ax, style=1, label="again") is ax
+    diagonals = [line for line in ax.lines if line.get_label() == "perfectly calibrated"]
     assert len(diagonals) == 1
-    assert art.ax.lines[-1].get_marker() == MODEL_STYLES[1][1] != MODEL_STYLES[0][1]
+    assert ax.lines[-1].get_marker() == MODEL_STYLES[1][1] != MODEL_STYLES[0][1]
 
 
 def test_plot_reliability_without_hist_ax_and_empty_bins():
     _, ax = plt.subplots()
-    art = plot_reliability([0, 1, 1], [0.05, 0.95, 0.9], ax=ax)
-    assert art.counts is None and art.hist_ax is None and ax.get_xlabel()
-    assert np.isnan(art.line.get_xdata()[3])  # empty bins leave gaps
+    assert plot_reliability([0, 1, 1], [0.05, 0.95, 0.9], ax=ax) is ax
+    assert ax.get_xlabel() and len(ax.figure.axes) == 1 and not ax.patches
+    assert np.isnan(_curve(ax).get_xdata()[3])  # empty bins leave gaps
 
 
 def test_plot_reliability_rejects_ambiguous_input(noisy):
@@ -292,14 +303,25 @@ def test_plot_reliability_rejects_ambiguous_input(noisy):
         plot_reliability(table=table.drop(columns="count"))
 
 
-def test_update_reliability_moves_artists(noisy):
+def test_update_reliability_moves_the_same_artists(noisy):
     y_true, y_prob = noisy
-    art = plot_reliability(y_true, y_prob)
+    ax = plot_reliability(y_true, y_prob)
+    hist_ax = ax.figure.axes[1]
+    line, (counts,) = _curve(ax), hist_ax.patches
+    n_artists = len(ax.get_children()), len(hist_ax.get_children())
     new = reliability_table(y_true, y_prob**3)
-    update_reliability(art, new)
-    np.testing.assert_allclose(art.line.get_ydata(), new["observed_frequency"])
-    counts = new["count"].to_numpy(float)
-    np.testing.assert_allclose(art.counts.get_data().values, np.where(counts > 0, counts, np.nan))
+    assert update_reliability(ax, new, hist_ax) is ax
+    assert (len(ax.get_children()), len(hist_ax.get_children())) == n_artists and _curve(ax) is line
+    np.testing.assert_allclose(line.get_ydata(), new["observed_frequency"])
+    count = new["count"].to_numpy(float)
+    np.testing.assert_allclose(counts.get_data().values, np.where(count > 0, count, np.nan))
+    update_reliability(ax, reliability_table(y_true, y_prob))  # without hist_ax the counts stay
+    np.testing.assert_allclose(counts.get_data().values, np.where(count > 0, count, np.nan))
+    _, empty = plt.subplots()
+    with pytest.raises(ValueError, match="no reliability curve"):
+        update_reliability(empty, new)
+    with pytest.raises(ValueError, match="no bin counts"):
+        update_reliability(ax, new, hist_ax=empty)
 
 
 def test_compare_reliability_and_reliability_axes(noisy):

@@ -9,10 +9,17 @@ from matplotlib.figure import Figure
 from sklearn.linear_model import LinearRegression, LogisticRegression
 
 from helpers.data import make_tumour_sizes
-from helpers.linear_baseline import N_SAMPLES, RANDOM_STATE, cost_slice, fit_linear_and_logistic, outlier_effect
+from helpers.linear_baseline import (
+    N_SAMPLES,
+    RANDOM_STATE,
+    cost_slice,
+    fit_linear_and_logistic,
+    fit_predictions,
+    outlier_effect,
+)
 from helpers.maths import logistic_cost, sigmoid
 from helpers.plots.fits import plot_cost_slice, plot_linear_vs_logistic, plot_outlier_comparison
-from helpers.plots.style import find_artist
+from helpers.widgets.core import find_artist
 from helpers.widgets.fits import READOUT_KEYS, outlier_explorer, outlier_figure, outlier_readout
 
 
@@ -76,6 +83,22 @@ def test_fit_accepts_lists_and_reversed_classes():
 def test_fit_rejects_bad_input(X, y, error, match):
     with pytest.raises(error, match=match):
         fit_linear_and_logistic(X, y)
+
+
+def test_fit_predictions_are_each_models_rule(tumours):
+    X, y = tumours
+    fit = fit_linear_and_logistic(X, y)
+    step = np.array([-1e-6, 1e-6])
+    x = np.r_[X[:, 0], fit["linear_boundary"] + step, fit["logistic_boundary"] + step]
+    predicted = fit_predictions(fit, x)
+    line = LinearRegression().fit(X, y)
+    np.testing.assert_array_equal(predicted["linear"], (line.predict(x[:, None]) >= 0.5).astype(int))
+    logistic = LogisticRegression(C=np.inf, solver="newton-cholesky", tol=1e-10).fit(X, y)
+    np.testing.assert_array_equal(predicted["logistic"], logistic.predict(x[:, None]))
+    # each fit flips at its own boundary (the logistic one, 3.28 cm, lies left of the line's, 3.44 cm)
+    assert fit["logistic_boundary"] < fit["linear_boundary"]
+    assert predicted["linear"][-4:].tolist() == [0, 1, 0, 0]
+    assert predicted["logistic"][-4:].tolist() == [1, 1, 0, 1]
 
 
 # --- outlier_effect ----------------------------------------------------------------------------
@@ -164,9 +187,9 @@ def test_cost_slice_rejects_bad_input(tumours, kwargs, error, match):
 
 def test_plot_linear_vs_logistic_draws_the_expected_artists(tumours):
     X, y = tumours
-    ax = plot_linear_vs_logistic(X, y, mark_errors=True, show_outside=True)
-    assert isinstance(ax, matplotlib.axes.Axes)
     fit = fit_linear_and_logistic(X, y)
+    ax = plot_linear_vs_logistic(X, y, fit, mark_errors=True, show_outside=True)
+    assert isinstance(ax, matplotlib.axes.Axes)
     line, curve = find_artist(ax, "linear-fit"), find_artist(ax, "logistic-fit")
     grid = line.get_xdata()
     np.testing.assert_allclose(line.get_ydata(), fit["linear_slope"] * grid + fit["linear_intercept"])
@@ -187,15 +210,37 @@ def test_plot_linear_vs_logistic_options(tumours):
     X, y = tumours
     fig = Figure()
     ax = fig.add_subplot()
-    out = plot_linear_vs_logistic(X, y, ax=ax, models=("linear",), reference=fit_linear_and_logistic(X, y),
-                                  xlim=(0, 10), ylim=(-1, 2), legend=None)
+    fit = fit_linear_and_logistic(X, y)
+    out = plot_linear_vs_logistic(X, y, fit, ax=ax, models=("linear",), reference=fit, xlim=(0, 10), ylim=(-1, 2),
+                                  legend=None)
     assert out is ax and ax.get_legend() is None
     assert ax.get_xlim() == (0, 10) and ax.get_ylim() == (-1, 2)
     find_artist(ax, "linear-fit-reference")
     with pytest.raises(LookupError, match="logistic-fit"):
         find_artist(ax, "logistic-fit")
     with pytest.raises(ValueError, match="models"):
-        plot_linear_vs_logistic(X, y, models=("tree",))
+        plot_linear_vs_logistic(X, y, fit, models=("tree",))
+
+
+def test_plot_linear_vs_logistic_draws_a_given_fit_and_fits_nothing(tumours, monkeypatch):
+    X, y = tumours
+    ax = plot_linear_vs_logistic(X, y, models=(), ax=Figure().add_subplot())  # the data alone needs no fit
+    assert [line.get_gid() for line in ax.get_lines()] == ["half-line"] and len(ax.collections) == 2
+    with pytest.raises(TypeError, match="fit=fit_linear_and_logistic"):
+        plot_linear_vs_logistic(X, y)
+    with pytest.raises(ValueError, match="exactly one feature"):
+        plot_linear_vs_logistic(np.c_[X, X], y, models=())
+    fit = fit_linear_and_logistic(X, y)
+    shifted = {**fit, "linear_boundary": 7.5, "logistic_boundary": 1.25}
+
+    def no_fitting(*args, **kwargs):
+        raise AssertionError("a plot helper fitted a model")
+
+    monkeypatch.setattr("helpers.linear_baseline.fit_linear_and_logistic", no_fitting)
+    monkeypatch.setattr("helpers.models.LogisticRegressionScratch.fit", no_fitting)
+    ax = plot_linear_vs_logistic(X, y, shifted, ax=Figure().add_subplot())
+    assert find_artist(ax, "linear-boundary").get_xdata()[0] == 7.5  # what it was given, not a refit
+    assert find_artist(ax, "logistic-boundary").get_xdata()[0] == 1.25
 
 
 def test_plot_cost_slice(tumours):
@@ -218,12 +263,13 @@ def test_plot_cost_slice(tumours):
 # --- widget ------------------------------------------------------------------------------------
 
 def test_outlier_readout_has_every_key_once():
-    html = outlier_readout(outlier_effect(20.0))
-    lines = html.split("<br>")
+    effect = outlier_effect(20.0)
+    lines = outlier_readout(effect).split("<br>")
     assert [line.split("</b>")[0].removeprefix("<b>") for line in lines] == list(READOUT_KEYS)
     values = dict(line.removeprefix("<b>").split("</b>: ") for line in lines)
-    assert values["misclassified (linear)"] == str(outlier_effect(20.0)["misclassified_linear_after"])
-    float(values["linear boundary"]), float(values["logistic boundary"])
+    assert values["misclassified (linear)"] == str(effect["misclassified_linear_after"])
+    assert float(values["linear boundary"]) == pytest.approx(effect["linear_boundary_after"], abs=5e-4)
+    assert float(values["logistic boundary"]) == pytest.approx(effect["logistic_boundary_after"], abs=5e-4)
 
 
 def test_outlier_figure_update_moves_artists_only():
@@ -268,7 +314,7 @@ def test_plot_outlier_comparison_draws_two_panels(tumours):
     X0, y0 = tumours
     X1, y1 = make_tumour_sizes(n_samples=N_SAMPLES, extreme_size=20.0, random_state=RANDOM_STATE)
     reference = fit_linear_and_logistic(X0, y0)
-    axes = plot_outlier_comparison(X1, y1, reference)
+    axes = plot_outlier_comparison(X1, y1, fit_linear_and_logistic(X1, y1), reference)
     assert len(axes) == 2 and all(isinstance(ax, matplotlib.axes.Axes) for ax in axes)
     full, zoom = axes
     assert full.get_xlim() == (0.0, 21.0) and zoom.get_xlim() == (2.5, 4.5)

@@ -13,6 +13,7 @@ from sklearn.pipeline import make_pipeline  # noqa: E402
 from sklearn.preprocessing import PolynomialFeatures, StandardScaler  # noqa: E402
 from sklearn.utils import Bunch  # noqa: E402
 
+from helpers._checks import check_Cs  # noqa: E402
 from helpers.data import load_breast_cancer_split, make_moons_2d  # noqa: E402
 from helpers.maths import logistic_cost  # noqa: E402
 from helpers.models import LogisticRegressionScratch  # noqa: E402
@@ -31,6 +32,7 @@ from helpers.regularization import (  # noqa: E402
     c_explorer_state,
     check_penalty,
     coefficient_path,
+    nearest_C_index,
     nearest_setting,
     penalised_logistic,
     regularization_grid,
@@ -129,6 +131,24 @@ def test_coefficient_path_rejects_bad_data(cancer):
         coefficient_path(cancer.X_train, np.zeros(len(cancer.y_train), int), [1.0], l1_ratio=0)
     with pytest.raises(ValueError, match="2-D"):
         coefficient_path(np.ones(5), np.array([0, 1, 0, 1, 0]), [1.0], l1_ratio=0)
+
+
+def test_check_Cs_keeps_order_and_explains_what_to_pass():
+    np.testing.assert_array_equal(check_Cs([10, 0.1, 1]), [10.0, 0.1, 1.0])
+    np.testing.assert_array_equal(check_Cs(0.5), [0.5])  # one C is a grid of one
+    for Cs, error, match in [([], ValueError, "empty; pass at least one value of C"),
+                             ([1.0, np.inf], ValueError, "infinite.*no path"),
+                             ([1.0, -2.0], ValueError, "positive"), (None, TypeError, "None"),
+                             ([[1.0], [2.0]], ValueError, "1-D"), (["a"], TypeError, "numbers")]:
+        with pytest.raises(error, match=match):
+            check_Cs(Cs)
+
+
+def test_nearest_C_index_snaps_on_a_log_scale():
+    Cs = np.array([0.01, 1.0, 100.0])
+    assert [nearest_C_index(Cs, C) for C in (1e-9, 0.09, 0.11, 9.0, 11.0, 1e9)] == [0, 0, 1, 1, 2, 2]
+    with pytest.raises(ValueError, match="C must be a positive"):
+        nearest_C_index(Cs, 0.0)
 
 
 def test_check_penalty():

@@ -20,7 +20,7 @@ from helpers.curves import (  # noqa: E402
 from helpers.data import make_tumour_sizes  # noqa: E402
 from helpers.maths import logistic_cost, sigmoid, sigmoid_squared_error  # noqa: E402
 from helpers.plots.loss import plot_log_loss_branches, plot_loss_point, plot_parameter_point  # noqa: E402
-from helpers.plots.style import find_artist  # noqa: E402
+from helpers.widgets.core import find_artist  # noqa: E402
 from helpers.plots.sigmoid import (  # noqa: E402
     plot_logistic_model,
     plot_sigmoid,

@@ -9,7 +9,13 @@ import numpy as np
 import pandas as pd
 import pytest
 from matplotlib.figure import Figure
-from sklearn.metrics import accuracy_score, confusion_matrix, precision_recall_fscore_support, roc_curve
+from sklearn.metrics import (
+    accuracy_score,
+    confusion_matrix,
+    precision_recall_curve,
+    precision_recall_fscore_support,
+    roc_curve,
+)
 
 import helpers.widgets.core as core
 from helpers.plots.evaluation import (
@@ -242,24 +248,54 @@ def test_confusion_matrix_rejects_bad_counts(counts):
 def test_roc_and_pr_points_are_the_report(threshold):
     y, y_prob = _random_problem(5)
     ax_roc, ax_pr = _axes(2)
-    plot_roc_with_point(y, y_prob, threshold, ax=ax_roc, positive_label=0, positive_name="malignant")
-    plot_pr_with_point(y, y_prob, threshold, ax=ax_pr, positive_label=0, positive_name="malignant")
     report = threshold_report(y, y_prob, threshold, positive_label=0)
+    plot_roc_with_point(y, y_prob, report, ax=ax_roc, positive_label=0, positive_name="malignant")
+    plot_pr_with_point(y, y_prob, report, ax=ax_pr, positive_label=0, positive_name="malignant")
     point = [line for line in ax_roc.lines if line.get_gid() == "operating-point"][0]
     assert tuple(np.ravel(point.get_data())) == pytest.approx((report["fpr"], report["tpr"]))
     point = [line for line in ax_pr.lines if line.get_gid() == "operating-point"][0]
     assert tuple(np.ravel(point.get_data())) == pytest.approx((report["recall"], report["precision"]))
     assert "malignant" in ax_roc.get_ylabel() and "malignant" in ax_pr.get_xlabel()
-    # the drawn ROC curve is scikit-learn's
+    # the drawn curves are scikit-learn's
     fpr, tpr, _ = roc_curve(y, y_prob, pos_label=0)
     curve = [line for line in ax_roc.lines if line.get_label().startswith("ROC")][0]
     np.testing.assert_allclose(curve.get_xdata(), fpr)
     np.testing.assert_allclose(curve.get_ydata(), tpr)
+    precision, recall, _ = precision_recall_curve(y, y_prob, pos_label=0)
+    curve = [line for line in ax_pr.lines if line.get_label().startswith("PR curve")][0]
+    np.testing.assert_allclose(curve.get_xdata(), recall)
+    np.testing.assert_allclose(curve.get_ydata(), precision)
+    chance = [line for line in ax_pr.lines if line.get_label().startswith("Chance")][0]
+    np.testing.assert_allclose(chance.get_ydata(), np.mean(y == 0))  # the prevalence of the positive class
+
+
+def test_curves_mark_the_given_report_without_recomputing_it(monkeypatch):
+    y, y_prob = _random_problem(7)
+    report = threshold_report(y, y_prob, 0.4, positive_label=0)
+    marked = {**report, "fpr": 0.125, "tpr": 0.625, "recall": 0.625, "precision": 0.875}
+
+    def recompute(*args, **kwargs):
+        raise AssertionError("a plot recomputed the threshold report it was given")
+
+    monkeypatch.setattr("helpers.thresholds._report", recompute)
+    monkeypatch.setattr("helpers.thresholds.threshold_report", recompute)
+    ax_roc, ax_pr = _axes(2)
+    plot_roc_with_point(y, y_prob, marked, ax=ax_roc, positive_label=0)
+    plot_pr_with_point(y, y_prob, marked, ax=ax_pr, positive_label=0)
+    point = [line for line in ax_roc.lines if line.get_gid() == "operating-point"][0]
+    assert tuple(np.ravel(point.get_data())) == (0.125, 0.625)
+    point = [line for line in ax_pr.lines if line.get_gid() == "operating-point"][0]
+    assert tuple(np.ravel(point.get_data())) == (0.625, 0.875)
+    assert "threshold 0.40" in [t.get_text() for t in ax_roc.get_legend().get_texts()]
+    with pytest.raises(TypeError, match="threshold_report"):
+        plot_roc_with_point(y, y_prob, 0.5, ax=_axes(), positive_label=0)
+    with pytest.raises(TypeError, match="recall and precision"):
+        plot_pr_with_point(y, y_prob, {"threshold": 0.5, "fpr": 0.1}, ax=_axes(), positive_label=0)
 
 
 def test_move_operating_point_moves_the_same_artist():
     y, y_prob = _random_problem(6)
-    ax = plot_roc_with_point(y, y_prob, 0.5, ax=_axes())
+    ax = plot_roc_with_point(y, y_prob, threshold_report(y, y_prob, 0.5), ax=_axes())
     n_lines = len(ax.lines)
     move_operating_point(ax, 0.25, 0.75, threshold=0.8)
     assert len(ax.lines) == n_lines
@@ -271,10 +307,11 @@ def test_move_operating_point_moves_the_same_artist():
 
 
 def test_curves_reject_bad_input():
+    report = threshold_report([1, 1, 0], [0.2, 0.3, 0.4], 0.5)
     with pytest.raises(ValueError, match="does not occur"):
-        plot_roc_with_point([1, 1, 0], [0.2, 0.3, 0.4], 0.5, ax=_axes(), positive_label=2)
+        plot_roc_with_point([1, 1, 0], [0.2, 0.3, 0.4], report, ax=_axes(), positive_label=2)
     with pytest.raises(ValueError, match="probabilities"):
-        plot_pr_with_point([1, 1, 0], [0.2, 3.0, 0.4], 0.5, ax=_axes())
+        plot_pr_with_point([1, 1, 0], [0.2, 3.0, 0.4], report, ax=_axes())
 
 
 def test_plot_coefficients_orders_by_magnitude_and_marks_sign():
@@ -323,14 +360,23 @@ def test_readout_keys_and_values():
     assert float(parsed["recall (malignant)"]) == pytest.approx(report["recall"], abs=5e-4)
 
 
+def _figure_of(box):
+    """The figure a widget draws: the returned object's ``figure`` (as the C explorer's), else core's registry."""
+    fig = getattr(box, "figure", None)
+    if fig is None:
+        fig = next((inst.fig for inst in reversed(core.instances) if inst.box is box), None)
+    assert isinstance(fig, Figure), "the threshold explorer must expose the figure it updates"
+    return fig
+
+
 def test_explorer_updates_readout_and_moves_artists():
     y, y_prob = _random_problem(9)
     box = threshold_explorer(y, y_prob, positive_label=0, positive_name="malignant", negative_name="benign")
     slider, html = box.children
     assert (slider.min, slider.max, slider.step, slider.readout, slider.continuous_update) == (0, 1, 0.01, True, False)
-    live = [inst for inst in getattr(core, "instances", []) if inst.box is box]
-    fig = live[0].fig if live else None
-    n_artists = [len(ax.get_children()) for ax in fig.axes] if fig is not None else None
+    fig = _figure_of(box)
+    ax_cm, ax_roc, ax_pr = fig.axes
+    n_artists = [len(ax.get_children()) for ax in fig.axes]
     for threshold in [0.0, 0.37, 1.0]:
         slider.value = threshold
         parsed = _parse_readout(html.value)
@@ -338,9 +384,11 @@ def test_explorer_updates_readout_and_moves_artists():
         assert list(parsed) == READOUT_KEYS
         assert [int(parsed[k]) for k in ("TP", "FP", "TN", "FN")] == [report[k] for k in ("tp", "fp", "tn", "fn")]
         assert float(parsed["precision (malignant)"]) == pytest.approx(report["precision"], abs=5e-4)
-        if fig is not None:  # the same artists, moved: nothing re-plotted
-            assert [len(ax.get_children()) for ax in fig.axes] == n_artists
-            point = [line for line in fig.axes[1].lines if line.get_gid() == "operating-point"][0]
-            assert tuple(np.ravel(point.get_data())) == pytest.approx((report["fpr"], report["tpr"]))
-            np.testing.assert_array_equal(fig.axes[0].images[0].get_array(),
-                                          [[report["tp"], report["fn"]], [report["fp"], report["tn"]]])
+        # the same artists, moved: nothing re-plotted
+        assert [len(ax.get_children()) for ax in fig.axes] == n_artists
+        point = [line for line in ax_roc.lines if line.get_gid() == "operating-point"][0]
+        assert tuple(np.ravel(point.get_data())) == pytest.approx((report["fpr"], report["tpr"]))
+        point = [line for line in ax_pr.lines if line.get_gid() == "operating-point"][0]
+        assert tuple(np.ravel(point.get_data())) == pytest.approx((report["recall"], report["precision"]))
+        np.testing.assert_array_equal(ax_cm.images[0].get_array(),
+                                      [[report["tp"], report["fn"]], [report["fp"], report["tn"]]])

@@ -3,15 +3,11 @@ import numpy as np
 from matplotlib.colors import ListedColormap
 
 from ..boundaries import boundary_point, boundary_segment, grid_over
-from ..maths import logit, sigmoid
+from ..maths import logit, predict_at_threshold, sigmoid
 from .style import CLASS_COLORS, PALETTE, PROBA_CMAP, get_ax, scatter_classes
 
 # The boundary computed from coef_/intercept_ is drawn dashed on top of the solid contour.
 LINE_STYLE = {"color": PALETTE["green"], "linestyle": "--", "linewidth": 2.5}
-
-
-def _grid(X, resolution, margin=0.5):
-    return grid_over(X, resolution, margin)
 
 
 def plot_probability_map(model, X, y, ax=None, threshold=0.5, resolution=200, mark_errors=True,
@@ -35,7 +31,7 @@ def plot_probability_map(model, X, y, ax=None, threshold=0.5, resolution=200, ma
     """
     ax = get_ax(ax)
     X, y = np.asarray(X, float), np.asarray(y)
-    xx, yy, grid = _grid(X, resolution)
+    xx, yy, grid = grid_over(X, resolution)
     proba = model.predict_proba(grid)[:, 1].reshape(xx.shape)
     filled = ax.contourf(xx, yy, proba, levels=np.linspace(0, 1, 11), cmap=PROBA_CMAP, alpha=0.35)
     ax.contour(xx, yy, proba, levels=[threshold], colors="black", linewidths=2)
@@ -44,7 +40,7 @@ def plot_probability_map(model, X, y, ax=None, threshold=0.5, resolution=200, ma
         ax.figure.colorbar(filled, ax=ax, label="P(y = 1 | x)")
     scatter_classes(X, y, ax=ax, class_names=class_names)
     if mark_errors:
-        y_pred = np.where(model.predict_proba(X)[:, 1] >= threshold, model.classes_[1], model.classes_[0])
+        y_pred = np.asarray(model.classes_)[predict_at_threshold(model.predict_proba(X)[:, 1], threshold)]
         wrong = y_pred != y
         ax.scatter(X[wrong, 0], X[wrong, 1], s=140, facecolors="none", edgecolors=PALETTE["black"],
                    linewidths=1.5, label=f"misclassified ({wrong.sum()})", zorder=4)
@@ -156,7 +152,7 @@ def plot_decision_regions(model, X, y, ax=None, resolution=200, class_names=None
     """
     ax = get_ax(ax)
     X, y = np.asarray(X, float), np.asarray(y)
-    xx, yy, grid = _grid(X, resolution)
+    xx, yy, grid = grid_over(X, resolution)
     classes = np.asarray(model.classes_)
     index = np.searchsorted(classes, model.predict(grid)).reshape(xx.shape)
     cmap = ListedColormap(CLASS_COLORS[: classes.size])

@@ -1,7 +1,6 @@
 """Reliability diagrams: observed frequency against predicted probability, with bin counts below."""
 import matplotlib.pyplot as plt
 import numpy as np
-from sklearn.utils import Bunch
 
 from ..calibration import TABLE_COLUMNS, reliability_table
 from .style import PALETTE
@@ -16,6 +15,8 @@ MODEL_STYLES = (
     (PALETTE["sky"], "P"),
 )
 _DIAGONAL_GID = "reliability-diagonal"
+_CURVE_GID = "reliability-curve"
+_COUNTS_GID = "reliability-counts"
 
 
 def model_style(k):
@@ -75,7 +76,8 @@ def plot_reliability(y_true=None, y_prob=None, *, table=None, n_bins=10, strateg
     n_bins : int, default=10
     strategy : {"uniform", "quantile"}, default="uniform"
     ax : matplotlib Axes, optional
-        When None, a new figure with a count strip below (:func:`reliability_axes`).
+        When None, a new figure with a count strip below (:func:`reliability_axes`; the strip
+        is then ``ax.figure.axes[1]``).
     hist_ax : matplotlib Axes, optional
         Where the bin counts go; none are drawn when ``ax`` is given without it.
     label : str, optional
@@ -86,10 +88,9 @@ def plot_reliability(y_true=None, y_prob=None, *, table=None, n_bins=10, strateg
 
     Returns
     -------
-    sklearn.utils.Bunch
-        ``ax``, ``hist_ax`` and the artists a widget can move: ``line``
-        (``Line2D``) and ``counts`` (``StepPatch``, or None); move them with
-        :func:`update_reliability`.
+    matplotlib Axes
+        The reliability panel. The curve (on ``ax``) and the counts (on ``hist_ax``)
+        carry gids, so :func:`update_reliability` can move them to another table.
     """
     if table is None:
         if y_true is None or y_prob is None:
@@ -104,35 +105,51 @@ def plot_reliability(y_true=None, y_prob=None, *, table=None, n_bins=10, strateg
         (ax,), (hist_ax,) = reliability_axes(1)
     colour, marker = model_style(style)
     _draw_diagonal(ax)
-    (line,) = ax.plot(table["mean_predicted"], table["observed_frequency"], marker=marker, color=colour,
-                      markeredgecolor="white", markersize=7, linewidth=1.8, label=label, zorder=3)
+    ax.plot(table["mean_predicted"], table["observed_frequency"], marker=marker, color=colour,
+            markeredgecolor="white", markersize=7, linewidth=1.8, label=label, zorder=3, gid=_CURVE_GID)
     ax.set(xlim=(0, 1), ylim=(-0.02, 1.02), ylabel="observed frequency of y = 1", title=title)
     ax.legend(loc="upper left", fontsize="small")
-    counts = None
     if hist_ax is not None:
         edges = np.r_[table["bin_lower"].to_numpy(float), table["bin_upper"].to_numpy(float)[-1]]
-        counts = hist_ax.stairs(_log_counts(table), edges, color=colour, linewidth=1.8, baseline=None,
-                                label=label)
+        hist_ax.stairs(_log_counts(table), edges, color=colour, linewidth=1.8, baseline=None, label=label,
+                       gid=_COUNTS_GID)
         hist_ax.set_yscale("log")
         hist_ax.set(xlim=(0, 1), xlabel="predicted probability P(y = 1)", ylabel="count per bin")
         ax.tick_params(labelbottom=False)
     else:
         ax.set_xlabel("predicted probability P(y = 1)")
-    return Bunch(ax=ax, hist_ax=hist_ax, line=line, counts=counts)
+    return ax
 
 
-def update_reliability(artists, table):
-    """Move the artists of :func:`plot_reliability` to a new reliability table (no re-plotting).
+def _last_tagged(artists, gid, what, where):
+    tagged = [a for a in artists if a.get_gid() == gid]
+    if not tagged:
+        raise ValueError(f"{where} holds no {what}; draw it first with plot_reliability(..., {where}={where}).")
+    return tagged[-1]
+
+
+def update_reliability(ax, table, hist_ax=None):
+    """Move the curve :func:`plot_reliability` drew on ``ax`` (and its counts on ``hist_ax``) to a new table.
+
+    Nothing is re-plotted. When several models share the panel, the last one drawn moves.
 
     Parameters
     ----------
-    artists : Bunch returned by :func:`plot_reliability`
+    ax : matplotlib Axes
+        The reliability panel.
     table : pandas.DataFrame with the same bin edges
+    hist_ax : matplotlib Axes, optional
+        The count strip, if the counts should move too.
+
+    Returns
+    -------
+    matplotlib Axes
     """
-    artists.line.set_data(table["mean_predicted"].to_numpy(float), table["observed_frequency"].to_numpy(float))
-    if artists.counts is not None:
-        artists.counts.set_data(values=_log_counts(table))
-    return artists
+    line = _last_tagged(ax.lines, _CURVE_GID, "reliability curve", "ax")
+    line.set_data(table["mean_predicted"].to_numpy(float), table["observed_frequency"].to_numpy(float))
+    if hist_ax is not None:
+        _last_tagged(hist_ax.patches, _COUNTS_GID, "bin counts", "hist_ax").set_data(values=_log_counts(table))
+    return ax
 
 
 def compare_reliability(y_true, probs, n_bins=10, strategy="uniform", ax=None, hist_ax=None,

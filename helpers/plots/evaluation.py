@@ -1,21 +1,28 @@
 """Figures for evaluating a binary classifier: confusion matrix, ROC and PR curves, coefficients.
 
 Each ``plot_*`` function takes ``ax=None``, draws, and returns the axes. The
-artists a threshold slider moves carry a ``gid``, and :func:`update_confusion_matrix`
-/ :func:`move_operating_point` change them in place, so a widget never re-plots.
+matrix and the curves are scikit-learn's Displays (``ConfusionMatrixDisplay``,
+``RocCurveDisplay``, ``PrecisionRecallDisplay``) drawn on the given axes; what
+the lesson adds is on top: each cell named (TP, FN (missed), ...) and the
+operating point of one threshold. The plots take the counts and the operating
+point from the caller's :func:`helpers.thresholds.threshold_report` instead of
+computing them again. The artists a threshold slider moves carry a ``gid``, and
+:func:`update_confusion_matrix` / :func:`move_operating_point` change them in
+place, so a widget never re-plots.
 """
 from collections.abc import Mapping
 
 import numpy as np
 from matplotlib.patches import Patch
-from sklearn.metrics import auc, average_precision_score, precision_recall_curve, roc_curve
+from sklearn.metrics import ConfusionMatrixDisplay, PrecisionRecallDisplay, RocCurveDisplay
 
-from ..thresholds import threshold_report
+from ..thresholds import check_binary_scores
 from .style import PALETTE, get_ax
 
 _CELL_NAMES = (("TP", "FN (missed)"), ("FP (false alarm)", "TN"))
 _POINT_GID = "operating-point"
 _IMAGE_GID = "confusion-image"
+_CHANCE_STYLE = {"color": "grey", "linestyle": "--", "linewidth": 1}
 
 
 def _counts_matrix(counts):
@@ -24,7 +31,9 @@ def _counts_matrix(counts):
         try:
             return np.array([[counts["tp"], counts["fn"]], [counts["fp"], counts["tn"]]], dtype=int)
         except KeyError as exc:
-            raise ValueError(f"counts needs the keys tp, fp, tn, fn (as threshold_report returns); missing {exc}.") from None
+            raise ValueError(
+                f"counts needs the keys tp, fp, tn, fn (as threshold_report returns); missing {exc}."
+            ) from None
     matrix = np.asarray(counts)
     if matrix.shape != (2, 2) or not np.issubdtype(matrix.dtype, np.number) or (matrix < 0).any():
         raise ValueError(
@@ -63,16 +72,25 @@ def plot_confusion_matrix(counts, ax=None, positive_name="positive", negative_na
     ax = get_ax(ax, figsize=(4.2, 3.8))
     matrix = _counts_matrix(counts)
     n = max(int(matrix.sum()), 1)
-    ax.imshow(matrix, cmap=cmap, vmin=0, vmax=n, gid=_IMAGE_GID)
-    for i in range(2):
-        for j in range(2):
-            ax.text(j, i, _cell_text(_CELL_NAMES[i][j], matrix[i, j]), ha="center", va="center",
-                    fontsize=11, color="white" if matrix[i, j] > 0.5 * n else "black", gid=f"cell-{i}-{j}")
-    ax.set_xticks([0, 1], [positive_name, negative_name])
-    ax.set_yticks([0, 1], [positive_name, negative_name])
+    display = ConfusionMatrixDisplay(matrix, display_labels=[positive_name, negative_name]).plot(
+        ax=ax, cmap=cmap, colorbar=False, im_kw={"vmin": 0, "vmax": n, "gid": _IMAGE_GID},
+        text_kw={"fontsize": 11})
+    for (i, j), text in np.ndenumerate(display.text_):
+        text.set_gid(f"cell-{i}-{j}")
+    _write_cells(ax, matrix, n)
     ax.set(xlabel="predicted class", ylabel="actual class",
            title=title if title is not None else f"Confusion matrix (positive: {positive_name})")
     return ax
+
+
+def _write_cells(ax, matrix, n):
+    """Each cell's count and name, in a colour that reads on its shade of the map."""
+    texts = {t.get_gid(): t for t in ax.texts}
+    for i in range(2):
+        for j in range(2):
+            text = texts[f"cell-{i}-{j}"]
+            text.set_text(_cell_text(_CELL_NAMES[i][j], matrix[i, j]))
+            text.set_color("white" if matrix[i, j] > 0.5 * n else "black")
 
 
 def update_confusion_matrix(ax, counts):
@@ -87,13 +105,7 @@ def update_confusion_matrix(ax, counts):
     if image is None:
         raise ValueError("ax holds no confusion matrix; draw it first with plot_confusion_matrix(..., ax=ax).")
     image.set_data(matrix)
-    n = image.norm.vmax
-    texts = {t.get_gid(): t for t in ax.texts}
-    for i in range(2):
-        for j in range(2):
-            text = texts[f"cell-{i}-{j}"]
-            text.set_text(_cell_text(_CELL_NAMES[i][j], matrix[i, j]))
-            text.set_color("white" if matrix[i, j] > 0.5 * n else "black")
+    _write_cells(ax, matrix, image.norm.vmax)
     return ax
 
 
@@ -131,15 +143,26 @@ def move_operating_point(ax, x, y, threshold=None):
     return ax
 
 
-def plot_roc_with_point(y_true, y_prob, threshold, ax=None, positive_label=1, positive_name=None):
-    """ROC curve of ``y_prob`` with the operating point of ``threshold`` marked.
+def _operating_point(report, x_key, y_key):
+    if not isinstance(report, Mapping) or not {"threshold", x_key, y_key} <= report.keys():
+        raise TypeError(
+            "report must be the dict of helpers.thresholds.threshold_report(y_true, y_prob, threshold, "
+            f"positive_label=...), with the keys threshold, {x_key} and {y_key}; got {report!r}."
+        )
+    return report[x_key], report[y_key], report["threshold"]
+
+
+def plot_roc_with_point(y_true, y_prob, report, ax=None, positive_label=1, positive_name=None):
+    """ROC curve of ``y_prob`` with the operating point of one threshold marked.
 
     Parameters
     ----------
     y_true : array-like of shape (n_samples,)
     y_prob : array-like of shape (n_samples,)
         Probability of ``positive_label`` (see :mod:`helpers.thresholds`).
-    threshold : float in [0, 1]
+    report : dict
+        :func:`helpers.thresholds.threshold_report` of the same ``y_true``, ``y_prob`` and
+        ``positive_label`` at the threshold to mark (its ``fpr`` and ``tpr``).
     positive_label : default=1
     positive_name : str, optional
         Used in the axis labels (default: ``str(positive_label)``).
@@ -147,14 +170,18 @@ def plot_roc_with_point(y_true, y_prob, threshold, ax=None, positive_label=1, po
     Returns
     -------
     matplotlib Axes
+        The curve is scikit-learn's ``RocCurveDisplay``; the marker has the gid of
+        :func:`move_operating_point`.
     """
     ax = get_ax(ax, figsize=(4.5, 4.2))
-    report = threshold_report(y_true, y_prob, threshold, positive_label=positive_label)  # validates inputs
+    _, y_prob = check_binary_scores(y_true, y_prob, positive_label)
+    fpr, tpr, threshold = _operating_point(report, "fpr", "tpr")
     name = positive_name if positive_name is not None else str(positive_label)
-    fpr, tpr, _ = roc_curve(np.asarray(y_true), np.asarray(y_prob, float), pos_label=positive_label)
-    ax.plot([0, 1], [0, 1], "--", color="grey", linewidth=1, label="chance (AUC 0.5)")
-    ax.plot(fpr, tpr, color=PALETTE["blue"], linewidth=2, label=f"ROC (AUC {auc(fpr, tpr):.3f})")
-    _draw_point(ax, report["fpr"], report["tpr"], report["threshold"])
+    display = RocCurveDisplay.from_predictions(y_true, y_prob, pos_label=positive_label, name="ROC", ax=ax,
+                                               curve_kwargs={"color": PALETTE["blue"], "linewidth": 2},
+                                               plot_chance_level=True, chance_level_kw=_CHANCE_STYLE)
+    display.line_.set_label(f"ROC (AUC = {display.roc_auc:.3f})")  # 2 decimals would round 0.997 up to 1.00
+    _draw_point(ax, fpr, tpr, threshold)
     ax.set(xlim=(-0.02, 1.02), ylim=(-0.02, 1.02), aspect="equal",
            xlabel="false-positive rate (false alarms / actual negatives)",
            ylabel=f"true-positive rate = recall ({name})", title="ROC curve")
@@ -162,34 +189,31 @@ def plot_roc_with_point(y_true, y_prob, threshold, ax=None, positive_label=1, po
     return ax
 
 
-def plot_pr_with_point(y_true, y_prob, threshold, ax=None, positive_label=1, positive_name=None,
-                       zero_division=0):
-    """Precision-recall curve of ``y_prob`` with the operating point of ``threshold`` marked.
+def plot_pr_with_point(y_true, y_prob, report, ax=None, positive_label=1, positive_name=None):
+    """Precision-recall curve of ``y_prob`` with the operating point of one threshold marked.
 
     Parameters
     ----------
-    y_true, y_prob, threshold, positive_label, positive_name
-        As in :func:`plot_roc_with_point`.
-    zero_division : {0, 1}, default=0
-        Precision plotted when nothing is predicted positive (as in
-        :func:`helpers.thresholds.threshold_report`).
+    y_true, y_prob, report, positive_label, positive_name
+        As in :func:`plot_roc_with_point`; the point is the report's ``recall`` and
+        ``precision`` (so its ``zero_division`` decides the precision when nothing is
+        predicted positive).
 
     Returns
     -------
     matplotlib Axes
+        The curve is scikit-learn's ``PrecisionRecallDisplay`` (with the prevalence as
+        chance level); the marker has the gid of :func:`move_operating_point`.
     """
     ax = get_ax(ax, figsize=(4.5, 4.2))
-    report = threshold_report(y_true, y_prob, threshold, positive_label=positive_label,
-                              zero_division=zero_division)
+    _, y_prob = check_binary_scores(y_true, y_prob, positive_label)
+    recall, precision, threshold = _operating_point(report, "recall", "precision")
     name = positive_name if positive_name is not None else str(positive_label)
-    y_true, y_prob = np.asarray(y_true), np.asarray(y_prob, float)
-    precision, recall, _ = precision_recall_curve(y_true, y_prob, pos_label=positive_label)
-    ap = average_precision_score(y_true == positive_label, y_prob)
-    prevalence = float(np.mean(y_true == positive_label))
-    ax.axhline(prevalence, linestyle="--", color="grey", linewidth=1, label=f"chance (prevalence {prevalence:.2f})")
-    ax.plot(recall, precision, color=PALETTE["blue"], linewidth=2, drawstyle="steps-post",
-            label=f"PR curve (AP {ap:.3f})")
-    _draw_point(ax, report["recall"], report["precision"], report["threshold"])
+    display = PrecisionRecallDisplay.from_predictions(
+        y_true, y_prob, pos_label=positive_label, name="PR curve", ax=ax,
+        curve_kwargs={"color": PALETTE["blue"], "linewidth": 2}, plot_chance_level=True, chance_level_kw=_CHANCE_STYLE)
+    display.line_.set_label(f"PR curve (AP = {display.average_precision:.3f})")
+    _draw_point(ax, recall, precision, threshold)
     ax.set(xlim=(-0.02, 1.02), ylim=(-0.02, 1.02), aspect="equal",
            xlabel=f"recall ({name})", ylabel=f"precision ({name})", title="Precision-recall curve")
     ax.legend(loc="lower left", fontsize="small")

@@ -1,12 +1,14 @@
 """Figures of notebook 01: a least-squares line and a logistic S-curve on 0/1 labels, and cost slices.
 
-Every artist the outlier widget moves carries a ``gid`` (see :func:`helpers.plots.style.find_artist`), so the
-widget can update the figure this module draws instead of drawing its own.
+The plots draw fits, they do not make them: pass the result of
+:func:`helpers.linear_baseline.fit_linear_and_logistic`. Every artist the outlier widget moves carries
+a ``gid`` (see :func:`helpers.widgets.core.find_artist`), so the widget can update the figure this
+module draws instead of drawing its own.
 """
 import matplotlib.pyplot as plt
 import numpy as np
 
-from ..linear_baseline import cost_slice, fit_linear_and_logistic
+from ..linear_baseline import check_one_feature, cost_slice, fit_predictions
 from ..maths import sigmoid
 from .style import PALETTE, get_ax, scatter_classes
 
@@ -15,13 +17,7 @@ CURVE_COLOR = PALETTE["green"]
 _MODELS = ("linear", "logistic")
 
 
-def _errors_xy(x, y, scores, cut):
-    """(x, y) of the examples whose score puts them on the wrong side of ``cut``."""
-    wrong = (scores >= cut) != (y == 1)
-    return np.column_stack([x[wrong], y[wrong]])
-
-
-def plot_linear_vs_logistic(X, y, ax=None, models=_MODELS, reference=None, xlim=None, ylim=None,
+def plot_linear_vs_logistic(X, y, fit=None, ax=None, models=_MODELS, reference=None, xlim=None, ylim=None,
                             mark_errors=False, show_outside=False,
                             class_names=("benign (y = 0)", "malignant (y = 1)"), title=None, legend="lower right",
                             reference_label="reference"):
@@ -31,6 +27,9 @@ def plot_linear_vs_logistic(X, y, ax=None, models=_MODELS, reference=None, xlim=
     ----------
     X : array-like of shape (n_samples, 1)
     y : array-like of 0/1, shape (n_samples,)
+    fit : dict, optional
+        :func:`helpers.linear_baseline.fit_linear_and_logistic` of (``X``, ``y``); needed unless
+        ``models`` is empty and ``show_outside`` is False.
     ax : matplotlib Axes, optional
     models : sequence of {"linear", "logistic"}, default=("linear", "logistic")
         Which fits to draw (an empty tuple draws only the data and the [0, 1] band). Each fit
@@ -61,7 +60,9 @@ def plot_linear_vs_logistic(X, y, ax=None, models=_MODELS, reference=None, xlim=
     unknown = set(models) - set(_MODELS)
     if unknown:
         raise ValueError(f"models may contain only 'linear' and 'logistic', got {sorted(unknown)}.")
-    fit = fit_linear_and_logistic(X, y)  # validates X (one feature) and y (0/1)
+    if fit is None and (models or show_outside):
+        raise TypeError("pass fit=fit_linear_and_logistic(X, y): the plot draws the fits, it does not make them.")
+    check_one_feature(X, y)
     ax = get_ax(ax)
     x, y = np.asarray(X, float)[:, 0], np.asarray(y)
     if xlim is None:
@@ -95,13 +96,14 @@ def plot_linear_vs_logistic(X, y, ax=None, models=_MODELS, reference=None, xlim=
                    label=f"{st['boundary']}: x = {fit[f'{name}_boundary']:.2f}")
 
     if mark_errors:
+        predicted = fit_predictions(fit, x)
         if "linear" in models:
-            xy = _errors_xy(x, y, fit["linear_slope"] * x + fit["linear_intercept"], 0.5)
-            ax.scatter(*xy.T, s=200, facecolors="none", edgecolors=LINE_COLOR, linewidths=1.5, zorder=4,
+            wrong = predicted["linear"] != y
+            ax.scatter(x[wrong], y[wrong], s=200, facecolors="none", edgecolors=LINE_COLOR, linewidths=1.5, zorder=4,
                        gid="linear-errors", label="wrong side of the line's boundary")
         if "logistic" in models:
-            xy = _errors_xy(x, y, fit["logistic_coef"] * x + fit["logistic_intercept"], 0.0)
-            ax.scatter(*xy.T, s=110, facecolors="none", edgecolors=CURVE_COLOR, linewidths=1.5, zorder=4,
+            wrong = predicted["logistic"] != y
+            ax.scatter(x[wrong], y[wrong], s=110, facecolors="none", edgecolors=CURVE_COLOR, linewidths=1.5, zorder=4,
                        gid="logistic-errors", label="wrong side of P = 0.5")
     if show_outside:
         y_line = fit["linear_slope"] * x + fit["linear_intercept"]
@@ -127,13 +129,8 @@ def plot_cost_slice(X, y, w_values, b, cost="squared", ax=None, mark_w=None, cho
 
     Parameters
     ----------
-    X : array-like of shape (n_samples, 1)
-    y : array-like of 0/1, shape (n_samples,)
-    w_values : array-like of shape (n_points,)
-    b : float
-    cost : {"squared", "log"}, default="squared"
-        Squared error through a sigmoid (:func:`helpers.maths.sigmoid_squared_error`) or log loss
-        (:func:`helpers.maths.logistic_cost`).
+    X, y, w_values, b, cost
+        As in :func:`helpers.linear_baseline.cost_slice`.
     ax : matplotlib Axes, optional
     mark_w : float, optional
         Mark the cost at this ``w`` (e.g. the fitted weight) with a star.
@@ -170,7 +167,7 @@ def plot_cost_slice(X, y, w_values, b, cost="squared", ax=None, mark_w=None, cho
     return ax
 
 
-def plot_outlier_comparison(X, y, reference, axes=None, xlim=None, ylim=None, zoom=(2.5, 4.5), title=None):
+def plot_outlier_comparison(X, y, fit, reference, axes=None, xlim=None, ylim=None, zoom=(2.5, 4.5), title=None):
     """Two panels: the whole range, and a zoom on the ordinary examples near the boundaries.
 
     Both panels draw :func:`plot_linear_vs_logistic` for (``X``, ``y``) with ``reference``
@@ -180,7 +177,8 @@ def plot_outlier_comparison(X, y, reference, axes=None, xlim=None, ylim=None, zo
     Parameters
     ----------
     X, y : the data including the extreme example
-    reference : dict from :func:`helpers.linear_baseline.fit_linear_and_logistic`
+    fit : dict from :func:`helpers.linear_baseline.fit_linear_and_logistic` of (``X``, ``y``)
+    reference : dict from :func:`helpers.linear_baseline.fit_linear_and_logistic`, without the extreme example
     axes : sequence of two matplotlib Axes, optional
         A new 12 x 4.6 inch figure when None.
     xlim, ylim : (float, float), optional
@@ -198,10 +196,10 @@ def plot_outlier_comparison(X, y, reference, axes=None, xlim=None, ylim=None, zo
         _, axes = plt.subplots(1, 2, figsize=(12, 4.6), layout="constrained")
     ax_full, ax_zoom = axes
     x_max = float(np.max(np.asarray(X, float)))
-    plot_linear_vs_logistic(X, y, ax=ax_full, reference=reference, xlim=xlim or (0.0, x_max + 1.0), ylim=ylim,
+    plot_linear_vs_logistic(X, y, fit, ax=ax_full, reference=reference, xlim=xlim or (0.0, x_max + 1.0), ylim=ylim,
                             legend=None,
                             title=title or f"Extreme example at x = {x_max:g} cm (dashed: before)")
-    plot_linear_vs_logistic(X, y, ax=ax_zoom, reference=reference, xlim=zoom, ylim=(-0.15, 1.15),
+    plot_linear_vs_logistic(X, y, fit, ax=ax_zoom, reference=reference, xlim=zoom, ylim=(-0.15, 1.15),
                             mark_errors=True, legend="outside", title="Zoom on the ordinary examples",
                             reference_label="before")
     return np.asarray(axes)

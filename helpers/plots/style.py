@@ -19,7 +19,9 @@ PALETTE = {
 }
 CLASS_COLORS = (PALETTE["blue"], PALETTE["vermillion"], PALETTE["green"], PALETTE["purple"])
 CLASS_MARKERS = ("o", "^", "s", "D")
-# Diverging blue-to-vermillion map for P(y=1) backgrounds: class 0 side blue, class 1 side vermillion.
+#: Diverging map for P(y=1) backgrounds: ColorBrewer's red-blue, reversed, so P near 0 (the class-0 side) is
+#: blue, P = 0.5 white and P near 1 (the class-1 side) red, on the same sides as the class colours blue and
+#: vermillion. ColorBrewer rates RdBu safe for colour-blind readers; it is not built from the Okabe-Ito colours.
 PROBA_CMAP = "RdBu_r"
 
 
@@ -28,18 +30,6 @@ def get_ax(ax=None, figsize=(6, 4)):
     if ax is None:
         _, ax = plt.subplots(figsize=figsize, layout="constrained")
     return ax
-
-
-def find_artist(ax, gid):
-    """The artist (line, collection, patch, text) on ``ax`` with this ``gid``.
-
-    Plot helpers tag the artists a widget moves with a gid, so an update can find
-    and change them instead of re-plotting. Raises LookupError if there is none.
-    """
-    for artist in ax.get_children():
-        if artist.get_gid() == gid:
-            return artist
-    raise LookupError(f"No artist with gid {gid!r} on these axes; draw it with the matching plot helper first.")
 
 
 def class_style(k):

@@ -8,6 +8,7 @@ import numpy as np
 from matplotlib.figure import Figure
 
 from ..boundaries import grid_over, polynomial_fits, boundary_report
+from ..maths import predict_at_threshold
 from ..plots.boundary import boundary_line_artist, plot_probability_map, update_boundary_line
 from ..plots.style import PALETTE, PROBA_CMAP, scatter_classes
 from .core import format_readout, interactive_figure
@@ -36,7 +37,7 @@ def _errors_artist(ax):
 
 def _misclassified(model, X, y, threshold):
     classes = np.asarray(model.classes_)
-    y_pred = classes[(model.predict_proba(X)[:, 1] >= threshold).astype(int)]
+    y_pred = classes[predict_at_threshold(model.predict_proba(X)[:, 1], threshold)]
     return X[y_pred != y]
 
 

@@ -41,7 +41,7 @@ def calibration_explorer(grid, C=1.0, label="logistic regression"):
     fig = Figure(figsize=(10, 4.8), layout="constrained")
     left, right = fig.subfigures(1, 2, width_ratios=(1.1, 1))
     (ax,), (hist_ax,) = reliability_axes(1, fig=left)
-    artists = plot_reliability(table=report["table"], ax=ax, hist_ax=hist_ax, label=label)
+    plot_reliability(table=report["table"], ax=ax, hist_ax=hist_ax, label=label)
     hist_ax.set_ylim(0.7, 2 * max(grid.count.max(), 1))  # fixed over the grid: bars move, the axis does not
     score_ax = right.add_subplot()
     plot_calibration_scores(grid, ax=score_ax)
@@ -57,7 +57,7 @@ def calibration_explorer(grid, C=1.0, label="logistic regression"):
 
     def update(C):
         current = calibration_at(grid, C)
-        update_reliability(artists, current["table"])
+        update_reliability(ax, current["table"], hist_ax)
         ax.set_title(f"Reliability diagram, C = {current['C']:.3g}")
         marker.set_xdata([current["C"], current["C"]])
         return readout_html(current)

@@ -94,3 +94,15 @@ def interactive_figure(fig, update, controls, readout=True):
         control.observe(on_change, names="value")
     instances.append(LiveFigure(box, fig, update, controls, renderer))
     return box
+
+
+def find_artist(ax, gid):
+    """The artist (line, collection, patch, text) on ``ax`` with this ``gid``.
+
+    Plot helpers tag the artists a widget moves with a gid, so an update can find
+    and change them instead of re-plotting. Raises LookupError if there is none.
+    """
+    for artist in ax.get_children():
+        if artist.get_gid() == gid:
+            return artist
+    raise LookupError(f"No artist with gid {gid!r} on these axes; draw it with the matching plot helper first.")

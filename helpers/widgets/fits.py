@@ -5,10 +5,9 @@ from matplotlib.figure import Figure
 
 from ..data import make_tumour_sizes
 from ..linear_baseline import N_SAMPLES, RANDOM_STATE, fit_linear_and_logistic, outlier_effect
-from ..maths import sigmoid
+from ..maths import predict_at_threshold, sigmoid
 from ..plots.fits import plot_outlier_comparison
-from ..plots.style import find_artist
-from .core import format_readout, interactive_figure
+from .core import find_artist, format_readout, interactive_figure
 
 #: Readout keys (browser tests parse these), in display order.
 READOUT_KEYS = (
@@ -63,8 +62,8 @@ def outlier_figure(extreme_sizes, value, n_samples=N_SAMPLES, random_state=RANDO
 
     fig = Figure(figsize=(12, 4.6), layout="constrained")
     ax_full, ax_zoom = plot_outlier_comparison(
-        X, y, reference, axes=fig.subplots(1, 2), xlim=(0.0, float(extreme_sizes.max()) + 1.0),
-        ylim=(-0.4, max(1.5, top + 0.15)), zoom=zoom)
+        X, y, fit_linear_and_logistic(X, y), reference, axes=fig.subplots(1, 2),
+        xlim=(0.0, float(extreme_sizes.max()) + 1.0), ylim=(-0.4, max(1.5, top + 0.15)), zoom=zoom)
 
     grids = {ax: find_artist(ax, "linear-fit").get_xdata() for ax in (ax_full, ax_zoom)}
     malignant = {ax: next(c for c in ax.collections if c.get_label().startswith("malignant"))
@@ -86,7 +85,7 @@ def outlier_figure(extreme_sizes, value, n_samples=N_SAMPLES, random_state=RANDO
                 find_artist(ax, f"{name}-boundary").set_xdata([boundary, boundary])
             malignant[ax].set_offsets(np.column_stack([xs, np.ones_like(xs)]))
         line_wrong = (slope * x0 + intercept >= 0.5) != (y0 == 1)
-        logistic_wrong = (w * x0 + b >= 0) != (y0 == 1)
+        logistic_wrong = predict_at_threshold(sigmoid(w * x0 + b)) != y0
         find_artist(ax_zoom, "linear-errors").set_offsets(np.column_stack([x0[line_wrong], y0[line_wrong]]))
         find_artist(ax_zoom, "logistic-errors").set_offsets(
             np.column_stack([x0[logistic_wrong], y0[logistic_wrong]]))

@@ -4,8 +4,7 @@ from matplotlib.figure import Figure
 
 from ..curves import log_loss_report
 from ..plots.loss import BRANCH_STYLE, plot_log_loss_branches, plot_loss_point
-from ..plots.style import find_artist
-from .core import interactive_figure
+from .core import find_artist, interactive_figure
 from .sigmoid import readout_html
 
 

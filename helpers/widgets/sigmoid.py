@@ -6,9 +6,8 @@ from matplotlib.figure import Figure
 from ..curves import logistic_model_report
 from ..maths import sigmoid
 from ..plots.sigmoid import plot_logistic_model
-from ..plots.style import find_artist
 from ..plots.style import PALETTE
-from .core import format_readout, interactive_figure
+from .core import find_artist, format_readout, interactive_figure
 
 
 def readout_html(report, digits=3):

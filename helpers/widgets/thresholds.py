@@ -62,9 +62,9 @@ def threshold_explorer(y_true, y_prob, positive_label=1, positive_name="positive
     ax_cm, ax_roc, ax_pr = fig.subplots(1, 3)
     plot_confusion_matrix(report, ax=ax_cm, positive_name=positive_name, negative_name=negative_name)
     # The curves are computed once here; the slider only moves the markers.
-    plot_roc_with_point(y_true, y_prob, threshold, ax=ax_roc, positive_label=positive_label,
+    plot_roc_with_point(y_true, y_prob, report, ax=ax_roc, positive_label=positive_label,
                         positive_name=positive_name)
-    plot_pr_with_point(y_true, y_prob, threshold, ax=ax_pr, positive_label=positive_label,
+    plot_pr_with_point(y_true, y_prob, report, ax=ax_pr, positive_label=positive_label,
                        positive_name=positive_name)
 
     def update(threshold):

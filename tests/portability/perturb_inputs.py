@@ -72,5 +72,7 @@ def _install_input_perturbation():
                 namespace[key] = replacements[id(value)]
 
 
-_install_input_perturbation()
+# IPython runs startup scripts as __main__; importing this file (e.g. doctest collection) changes nothing.
+if __name__ == "__main__":
+    _install_input_perturbation()
 del _install_input_perturbation

@@ -946,9 +946,9 @@ def histogram_png(scores: list[float], top: float) -> str:
 
     fig = Figure(figsize=(2.6, 1.4), layout="constrained")
     ax = fig.add_subplot()
-    steps = sorted(set(scores) | {0.0, top})
-    ax.hist(scores, bins=min(10, max(1, len(steps) - 1)) if top > 0 else 1, range=(0, top or 1),
-            color="#0072B2", edgecolor="white")
+    step = 1.0 if float(top).is_integer() and top <= 20 else max(top, 1.0) / 10
+    edges = [-step / 2 + k * step for k in range(int(round(max(top, 0) / step)) + 2)]  # one bar per score
+    ax.hist(scores, bins=edges, color="#0072B2", edgecolor="white")
     ax.set_xlabel("points", fontsize=7)
     ax.set_ylabel("students", fontsize=7)
     ax.tick_params(labelsize=6)

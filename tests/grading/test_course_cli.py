@@ -8,7 +8,7 @@ import zipfile
 
 import pytest
 
-from conftest import FIXTURE, REPO, course, run_cli
+from grading_support import FIXTURE, REPO, course, run_cli
 
 pytest.importorskip("nbgrader", reason="needs the teacher install (requirements-teacher.txt)")
 pytestmark = pytest.mark.grading

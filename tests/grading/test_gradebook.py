@@ -9,7 +9,7 @@ import shutil
 
 import pytest
 
-from conftest import FIXTURE, course, run_cli
+from grading_support import FIXTURE, course, run_cli
 
 pytest.importorskip("nbgrader", reason="needs the teacher install (requirements-teacher.txt)")
 pytestmark = pytest.mark.grading

@@ -500,7 +500,7 @@ def student_slug(name: str) -> str:
     return slug or "student"
 
 
-def _collector_plugin():
+def _collector_plugin(lms_names: bool):
     from nbgrader.plugins import FileNameCollectorPlugin
 
     class SeriesCollector(FileNameCollectorPlugin):
@@ -509,12 +509,14 @@ def _collector_plugin():
         ``named_regexp`` (set per collection) finds the student and the file; every submission of an
         assignment of this series is that assignment's one notebook, so a renamed upload
         ("02-sigmoid-1.ipynb", "02-sigmoid (1).ipynb") is saved under the name nbgrader expects.
+        A name from an LMS ("Ada Lovelace") becomes an id ("ada-lovelace"); a folder name stays as it is.
         """
 
         def collect(self, submitted_file):
             info = super().collect(submitted_file)
             if info:
-                info["student_id"] = student_slug(info["student_id"])
+                if lms_names:
+                    info["student_id"] = student_slug(info["student_id"])
                 info["file_id"] = self.parent.coursedir.assignment_id + ".ipynb"
             return info
 
@@ -560,6 +562,9 @@ def scan_folder(course: Path, folder: Path) -> dict[str, dict[str, bytes]]:
             continue  # a stray file (notes, an index) is not a hand-in
         subs = visible(student)
         loose = [p for p in subs if p.is_file() and p.suffix == ".ipynb"]
+        if any(p.stem == student.name for p in loose) and student.name in released_ids(course):
+            raise CourseError(f"{shown(folder)}: this looks like one student's folder ({student.name} is a notebook "
+                              f"of the course); give the folder above it, which holds one folder per student")
         if loose:
             nb = loose[0]
             raise CourseError(f"{shown(nb)}: a notebook directly in the student's folder; move it one folder "
@@ -584,13 +589,6 @@ def scan_folder(course: Path, folder: Path) -> dict[str, dict[str, bytes]]:
     return found
 
 
-def detect_lms(names: list[str]) -> str | None:
-    for lms, pattern in LMS_PATTERNS.items():
-        if names and all(pattern.match(n) for n in names):
-            return lms
-    return None
-
-
 def scan_zip(course: Path, archive: Path, aid: str, lms: str | None) -> tuple[str, dict[str, bytes]]:
     """Check an LMS download (a zip of one assignment's hand-ins): returns (lms, {student: bytes})."""
     known_notebook(course, aid, where="--notebook: ")
@@ -607,17 +605,19 @@ def scan_zip(course: Path, archive: Path, aid: str, lms: str | None) -> tuple[st
                                                    for part in n.split("/"))}
     if not members:
         raise CourseError(f"{shown(archive)}: holds no notebook; is it the download of {aid}'s submissions?")
-    # Canvas puts every file at the top; Moodle one folder per student (maybe under a top folder).
-    names = {n: (n if "/" not in n else "/".join(n.split("/")[-2:])) for n in members}
-    lms = lms or detect_lms(list(names.values()))
+    # Canvas names each file (all at the top); Moodle makes one folder per student (maybe under a top folder).
+    def short(name: str, lms: str) -> str:
+        return name.split("/")[-1] if lms == "canvas" else "/".join(name.split("/")[-2:])
+
+    lms = lms or next((k for k in LMS_PATTERNS if all(LMS_PATTERNS[k].match(short(n, k)) for n in members)), None)
     if lms is None:
         raise CourseError(f"{shown(archive)}: file names match neither Canvas (name_123_456_file.ipynb) nor "
                           f"Moodle (Full Name_123_assignsubmission_file_/file.ipynb); unpack it into "
                           f"<folder>/<student>/{aid}/{aid}.ipynb and run 'course.py collect <folder>'")
     pattern = LMS_PATTERNS[lms]
     by_student: dict[str, dict[str, bytes]] = {}
-    for member, short in names.items():
-        m = pattern.match(short)
+    for member in members:
+        m = pattern.match(short(member, lms))
         if not m:
             raise CourseError(f"{shown(archive)}: {member} is not named as {lms} names submissions; "
                               f"remove it from the zip or pass the right --lms")
@@ -632,7 +632,7 @@ def scan_zip(course: Path, archive: Path, aid: str, lms: str | None) -> tuple[st
     return lms, {s: next(iter(f.values())) for s, f in by_student.items()}
 
 
-def zip_collect(course: Path, aid: str, archive_files: dict[str, bytes], named_regexp: str) -> None:
+def zip_collect(course: Path, aid: str, archive_files: dict[str, bytes], named_regexp: str, lms_names: bool) -> None:
     """nbgrader zip_collect for ``aid``: ``archive_files`` ({relative path: bytes}) are the download."""
     from nbgrader.apps.zipcollectapp import ZipCollectApp
 
@@ -644,7 +644,7 @@ def zip_collect(course: Path, aid: str, archive_files: dict[str, bytes], named_r
         dest.parent.mkdir(parents=True, exist_ok=True)
         dest.write_bytes(raw)
     run_app(ZipCollectApp, course, [aid, "--force", "--strict", f"--FileNameCollectorPlugin.named_regexp={named_regexp}"],
-            collector_plugin=_collector_plugin())
+            collector_plugin=_collector_plugin(lms_names))
 
 
 def collect_submissions(course: Path, per_notebook: dict[str, dict[str, bytes]], lms: str | None = None,
@@ -659,7 +659,7 @@ def collect_submissions(course: Path, per_notebook: dict[str, dict[str, bytes]],
         else:
             files = {f"{s}/{aid}.ipynb": raw for s, raw in students.items()}
             regexp = r".*/extracted/(?P<student_id>[^/]+)/(?P<file>[^/]+\.ipynb)$"
-        zip_collect(course, aid, files, regexp)
+        zip_collect(course, aid, files, regexp, lms_names=archive is not None)
         for s in students:
             dest = course / "submitted" / s / aid
             if not (dest / f"{aid}.ipynb").exists():
@@ -710,16 +710,41 @@ def open_gradebook(course: Path):
     return Gradebook(gradebook_url(course), course_id())
 
 
+def recorded_seconds(nb: dict) -> float | None:
+    """How long the notebook's cells ran when it was last executed (the execution times Jupyter and nbconvert
+    store in each cell's metadata), or None if it carries none."""
+    from datetime import datetime
+
+    total, found = 0.0, False
+    for c in nb["cells"]:
+        timing = c.get("metadata", {}).get("execution", {})
+        start, end = timing.get("iopub.execute_input"), timing.get("shell.execute_reply")
+        if c["cell_type"] == "code" and start and end:
+            try:
+                total += (datetime.fromisoformat(end.replace("Z", "+00:00"))
+                          - datetime.fromisoformat(start.replace("Z", "+00:00"))).total_seconds()
+                found = True
+            except ValueError:
+                pass
+    return total if found else None
+
+
 def expected_cost(course: Path, aid: str, n_submissions: int) -> float:
-    """Seconds autograding ``aid`` is expected to take: last run's seconds per submission, else the number
-    of code cells of the instructor copy as a stand-in (only the order matters)."""
+    """Seconds autograding ``aid`` is expected to take (only the order of the runs depends on it): the
+    last run's seconds per submission, else the run time stored in the instructor copy plus a kernel
+    start, else its number of code cells."""
     times = course / "logs" / "autograde-times.json"
     per = json.loads(times.read_text()) if times.exists() else {}
     if aid in per:
         return per[aid] * n_submissions
     source = course / "source" / aid / f"{aid}.ipynb"
-    cells = sum(1 for c in read_notebook(source)["cells"] if c["cell_type"] == "code") if source.exists() else 1
-    return cells * n_submissions
+    if not source.exists():
+        return float(n_submissions)
+    nb = read_notebook(source)
+    recorded = recorded_seconds(nb)
+    if recorded is not None:
+        return (recorded + 3.0) * n_submissions
+    return sum(1 for c in nb["cells"] if c["cell_type"] == "code") * n_submissions
 
 
 def record_cost(course: Path, aid: str, seconds: float, n_submissions: int) -> None:

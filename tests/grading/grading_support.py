@@ -59,3 +59,26 @@ def browser(chromium_path):
             yield b
         finally:
             b.close()
+
+
+def run_cli_in_process(*args, env=None, cwd=REPO) -> subprocess.CompletedProcess:
+    """``course.py ARGS`` run inside this process (no interpreter start-up: ~1 s less per call on a busy
+    machine), with the same exit status and output as the script; anything but a clean exit propagates."""
+    import contextlib
+    import io
+
+    out, err = io.StringIO(), io.StringIO()
+    saved_env, saved_cwd = dict(os.environ), os.getcwd()
+    os.environ.update(env or {})
+    os.chdir(cwd)
+    try:
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            try:
+                code = course.main([str(a) for a in args])
+            except SystemExit as e:  # argparse: --help, usage errors
+                code = e.code if isinstance(e.code, int) else (0 if e.code is None else 1)
+    finally:
+        os.chdir(saved_cwd)
+        os.environ.clear()
+        os.environ.update(saved_env)
+    return subprocess.CompletedProcess(list(args), code, out.getvalue(), err.getvalue())

@@ -8,7 +8,11 @@ import zipfile
 
 import pytest
 
-from grading_support import FIXTURE, REPO, course, run_cli
+from grading_support import FIXTURE, REPO, course, run_cli_in_process
+from grading_support import run_cli as run_script
+
+# Most calls run course.py's main() in this process; the tests marked "(the script)" run the file itself.
+run_cli = run_cli_in_process
 
 pytest.importorskip("nbgrader", reason="needs the teacher install (requirements-teacher.txt)")
 pytestmark = pytest.mark.grading
@@ -96,14 +100,16 @@ def test_release_stops_before_writing_when_one_notebook_is_bad(tmp_path):
 
 
 def test_bad_timeout_in_environment_spares_help_and_check():
+    """(the script)"""
     env = {"COURSE_CELL_TIMEOUT": "abc"}
-    assert run_cli("--help", env=env).returncode == 0
-    assert run_cli("grade", "--help", env=env).returncode == 0
-    assert run_cli("check", FIXTURE, env=env).returncode == 0
+    assert run_script("--help", env=env).returncode == 0
+    assert run_script("grade", "--help", env=env).returncode == 0
+    assert run_script("check", FIXTURE, env=env).returncode == 0
 
 
 def test_bad_timeout_in_environment(course_dir):
-    proc = run_cli("--course", course_dir, "grade", env={"COURSE_CELL_TIMEOUT": "abc"})
+    """(the script)"""
+    proc = run_script("--course", course_dir, "grade", env={"COURSE_CELL_TIMEOUT": "abc"})
     assert_teacher_error(proc, "COURSE_CELL_TIMEOUT='abc' is not a whole number of seconds", "e.g. 60")
     proc = run_cli("--course", course_dir, "grade", env={"COURSE_LESSON_TIMEOUT": "-5"})
     assert_teacher_error(proc, "COURSE_LESSON_TIMEOUT='-5'")
@@ -147,7 +153,7 @@ def test_cell_timeouts_from_environment(monkeypatch):
 
 @pytest.mark.parametrize("command", [[], ["release"], ["collect"], ["grade"], ["feedback"], ["report"], ["check"]])
 def test_cli_help(command):
-    proc = run_cli(*command, "--help")
+    proc = (run_script if not command else run_cli)(*command, "--help")
     assert proc.returncode == 0 and "usage: course.py" in proc.stdout
 
 
@@ -177,15 +183,22 @@ def test_nothing_released(tmp_path):
 
 
 def test_hand_in_one_folder_too_high(course_dir, tmp_path):
+    """(the script)"""
     path = tmp_path / "inbox" / "ada" / f"{AID}.ipynb"
     path.parent.mkdir(parents=True)
     shutil.copy(FIXTURE, path)
     hand_in(tmp_path / "inbox", "bob")
     before = snapshot(course_dir)
-    proc = run_cli("--course", course_dir, "collect", tmp_path / "inbox")
+    proc = run_script("--course", course_dir, "collect", tmp_path / "inbox")
     assert_teacher_error(proc, f"ada/{AID}.ipynb: a notebook directly in the student's folder",
                          f"ada/{AID}/{AID}.ipynb")
     assert snapshot(course_dir) == before, "bob's hand-in must not be collected either"
+
+
+def test_one_students_folder_instead_of_the_class_folder(course_dir, tmp_path):
+    hand_in(tmp_path / "inbox", "ada")
+    proc = run_cli("--course", course_dir, "grade", "--from", tmp_path / "inbox" / "ada")
+    assert_teacher_error(proc, "looks like one student's folder", "the folder above it")
 
 
 def test_notebook_outside_any_student_folder(course_dir, tmp_path):

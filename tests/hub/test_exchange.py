@@ -25,7 +25,6 @@ from __future__ import annotations
 import json
 import os
 import pwd
-import re
 import secrets
 import shutil
 import signal
@@ -182,9 +181,11 @@ class Users:
 
     @staticmethod
     def _remove_stale():
-        """Accounts an earlier, killed run of this test left behind (their home folders are gone)."""
+        """Accounts an earlier, killed run of this test left behind: their folder is gone or over a day old
+        (a run takes minutes, so a concurrent run's accounts are never touched)."""
         for entry in pwd.getpwall():
-            if entry.pw_gecos == GECOS and not Path(entry.pw_dir).exists():
+            stage = Path(entry.pw_dir).parent.parent
+            if entry.pw_gecos == GECOS and (not stage.exists() or time.time() - stage.stat().st_mtime > 86400):
                 subprocess.run(["userdel", entry.pw_name], capture_output=True)
 
     def env(self, role: str) -> dict:
@@ -426,9 +427,8 @@ def round_trip(tmp_path_factory):
                        "the teacher's course folder": ["ls", cdir / "submitted"],
                        f"{other}'s home": ["ls", users.homes[other] / AID]}
             probes[role] = {what: users.run(role, *cmd, check=False).returncode for what, cmd in targets.items()}
-            probes[role]["own submissions (nbgrader list --inbound)"] = users.run(
-                role, *_nbgrader("list", "--inbound"), check=False).stdout + users.run(
-                role, *_nbgrader("list", "--inbound"), check=False).stderr
+            listing = users.run(role, *_nbgrader("list", "--inbound"), check=False)
+            probes[role]["own submissions (nbgrader list --inbound)"] = listing.stdout + listing.stderr
         result["probes"] = probes
         result["names"] = users.names
         yield result

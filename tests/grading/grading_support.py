@@ -49,9 +49,13 @@ def chromium_path():
     return CHROMIUM
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser(chromium_path):
-    """A headless Debian Chromium driven by Playwright (nothing downloaded); closed at the end."""
+    """A headless Debian Chromium driven by Playwright (nothing downloaded); closed at the end of the module.
+
+    Module scope, not session: Playwright's sync API runs an event loop while it is open, and another
+    module on the same pytest-xdist worker (the slider tests) starts its own.
+    """
     sync_api = pytest.importorskip("playwright.sync_api", reason="needs playwright (requirements-test.txt)")
     with sync_api.sync_playwright() as p:
         b = p.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)

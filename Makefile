@@ -1,7 +1,7 @@
 # Two commands do everything (see README):
 #   make lab    install into .venv if needed, then open the series in JupyterLab
 #   make test   install into .venv if needed (with test tools), then run every test
-# Other targets: make release | grade | feedback (teachers), make bench (performance),
+# Other targets: make release | grade | feedback | report (teachers), make hub-proxy, make bench (performance),
 #   make site (the static website in site/).
 
 PYTHON ?= python3
@@ -11,7 +11,7 @@ PY     := $(BIN)/python
 # nbgrader runs `alembic`, and the tests start `jupyter`: both must come from the venv.
 export PATH := $(abspath $(BIN)):$(PATH)
 
-.PHONY: lab test portability bench release grade feedback site clean
+.PHONY: lab test portability bench release grade feedback report hub-proxy site clean
 
 $(PY):
 	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python >= 3.11 is needed; set PYTHON=python3.11 (or newer)")'
@@ -56,9 +56,18 @@ lab: $(VENV)/.student
 	$(BIN)/jupyter lab --ServerApp.ip=127.0.0.1 --ServerApp.root_dir=. --LabApp.default_url=/lab/tree/$(LAB_NOTEBOOK)$(if \
 	  $(LAB_AS_ROOT), --allow-root)$(if $(LAB_HEADLESS), --no-browser) $(LAB_ARGS)
 
+# JupyterHub's proxy (configurable-http-proxy, from the npm registry, pinned by teachers/package-lock.json):
+# for a course's hub and for the test that runs the exchange on one (tests/hub). Without npm that test skips.
+PROXY := teachers/node_modules/.bin/configurable-http-proxy
+$(PROXY): teachers/package.json teachers/package-lock.json
+	npm ci --prefix teachers --no-audit --no-fund --loglevel=error
+	@touch $@
+
+hub-proxy: $(PROXY)
+
 # Two pytest workers on two cores (conftest.py sets one BLAS thread per process, however pytest is started),
 # then the notebooks again under conditions that change floating-point results (see `portability`).
-test: $(VENV)/.test
+test: $(VENV)/.test $(if $(shell command -v npm 2>/dev/null),$(PROXY))
 	$(PY) -m pytest -n 2 --dist loadscope
 	@$(MAKE) --no-print-directory portability
 
@@ -72,8 +81,9 @@ portability: $(VENV)/.test
 	OPENBLAS_NUM_THREADS=2 OMP_NUM_THREADS=2 LOGREG_PERTURB=1e-9 PYTHONHASHSEED=$$seed $(PY) -m pytest -n 2 --dist loadscope -q -p no:cacheprovider notebooks
 
 # Teachers (see README, "For teachers"): student copies in course/release/; grade course/submitted/
-# (or SUBMISSIONS=folder/<student>/<notebook>/) into course/grades.csv; HTML feedback per student.
-# TIMEOUT=seconds per cell while grading (or COURSE_CELL_TIMEOUT; default 60).
+# (or SUBMISSIONS=folder/<student>/<notebook>/) into course/grades.csv; HTML feedback per student;
+# the class report course/report.html.
+# TIMEOUT=seconds an exercise cell may run while grading (or COURSE_CELL_TIMEOUT; default 60).
 release: $(VENV)/.teacher
 	$(PY) scripts/course.py release
 
@@ -83,6 +93,9 @@ grade: $(VENV)/.teacher
 feedback: $(VENV)/.teacher
 	$(PY) scripts/course.py feedback
 
+report: $(VENV)/.teacher
+	$(PY) scripts/course.py report
+
 # The website: one page per notebook (student view) and an index, in site/ (see README, "Read it online").
 site: $(VENV)/.site
 	$(PY) scripts/build_site.py
@@ -91,4 +104,4 @@ bench: $(VENV)/.test
 	$(PY) benchmarks/run.py $(BENCH_ARGS)
 
 clean:
-	rm -rf $(VENV) course site .pytest_cache
+	rm -rf $(VENV) course site .pytest_cache teachers/node_modules

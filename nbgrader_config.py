@@ -8,7 +8,8 @@ and the gradebook (gradebook.db). See the README, section "For teachers".
 Environment variables (so nothing in this file has to be edited for an ordinary run):
     COURSE_DIR           course directory (default: course/ next to this file; git-ignored)
     COURSE_ID            course name in the gradebook and the exchange (default: logistic-regression)
-    COURSE_CELL_TIMEOUT  seconds one cell may run while autograding (default: 60)
+    COURSE_CELL_TIMEOUT  seconds an exercise cell may run while autograding (default: 60)
+    COURSE_LESSON_TIMEOUT  seconds any other cell may run while autograding (default: 300)
 """
 
 import os
@@ -23,8 +24,31 @@ c.CourseDirectory.course_id = os.environ.get("COURSE_ID") or "logistic-regressio
 
 # Autograding runs student code: every cell gets a time limit. On timeout nbgrader interrupts the
 # kernel, records an error in that cell (so the exercise scores 0) and goes on with the next cell
-# and the next submission.
-c.Execute.timeout = int(os.environ.get("COURSE_CELL_TIMEOUT") or 60)
+# and the next submission. Two limits: exercise cells (a student's solution, and the tests that call
+# it) get COURSE_CELL_TIMEOUT, so an endless loop is cut off soon; the lesson's own cells, which a
+# busy grading machine may run slowly (imports, fits over a grid), get the longer
+# COURSE_LESSON_TIMEOUT. `scripts/course.py grade --timeout N` sets COURSE_CELL_TIMEOUT.
+def _seconds(name, default):
+    """A whole number of seconds > 0 from the environment variable ``name`` (``default`` when unset)."""
+    value = os.environ.get(name) or str(default)
+    if not value.strip().isdigit() or int(value) <= 0:
+        # nbgrader logs this and stops; scripts/course.py checks the variable before it runs nbgrader.
+        raise ValueError(f"{name}={value!r} is not a whole number of seconds > 0; set it to e.g. 60, or unset it")
+    return int(value)
+
+
+EXERCISE_TIMEOUT = _seconds("COURSE_CELL_TIMEOUT", 60)
+LESSON_TIMEOUT = max(EXERCISE_TIMEOUT, _seconds("COURSE_LESSON_TIMEOUT", 300))
+
+
+def cell_timeout(cell):
+    """Seconds ``cell`` may run while autograding: exercise cells are held to the shorter limit."""
+    meta = (cell.get("metadata") or {}).get("nbgrader") or {}
+    return EXERCISE_TIMEOUT if (meta.get("solution") or meta.get("grade")) else LESSON_TIMEOUT
+
+
+c.Execute.timeout = EXERCISE_TIMEOUT
+c.Execute.timeout_func = cell_timeout
 c.Execute.interrupt_on_timeout = True
 # Kernel start-up is not a cell; a busy grading machine may need longer than the default.
 c.Execute.startup_timeout = 120

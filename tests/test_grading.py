@@ -1,19 +1,24 @@
-"""End to end: every notebook of the series as an nbgrader assignment (scripts/course.py).
+"""End to end: every notebook of the series as an nbgrader assignment (scripts/course.py), with the cheat corpus.
 
 One release → autograde → feedback cycle runs once per session (fixture ``cycle``), on every
 ``notebooks/*.ipynb`` found at collection time plus a small fixture notebook in the same format
-(so the tools are tested even before any notebook exists). Four submissions per notebook:
+(so the tools are tested even before any notebook exists). Every submission of a notebook is
+autograded in ONE nbgrader run (all its students together), the runs of the most expensive
+notebooks first, two at a time:
 
 - ``instructor``: the instructor notebook itself → full marks;
 - ``untouched``:  the student copy as released → 0 points, and every lesson cell runs;
 - ``adversary``:  lesson deleted, the first exercise loops forever, every other test cell is
                   replaced by ``pass`` → cut off by the per-cell timeout, tests restored, 0 points;
 - ``bystander``:  lesson deleted, exercises untouched → 0 points; graded after the adversary in
-                  the same nbgrader run, so that run goes on after the endless loop.
+                  the same nbgrader run, so that run goes on after the endless loop;
+- ``corpus-…``:   the cheat corpus (tests/grading/corpus/<notebook>/, format in
+                  tests/grading/corpus_runner.py): each shortcut scores 0 on its exercise, each
+                  correct alternative full marks, and every other exercise keeps full marks.
 
-The first two are graded with the teachers' default timeout (a busy machine must not fail a
-lesson cell); the last two in a second ``grade`` run with a short timeout, so each endless loop
-costs only a few seconds. That run finds the first two already graded and leaves them be.
+The run uses the teachers' configuration: exercise cells get a short limit (here CELL_TIMEOUT), the
+lesson's own cells a long one, so the endless loop is cut off soon while a slow lesson cell on a busy
+machine is not. The loop sleeps instead of spinning: waiting for it costs wall time but no CPU.
 """
 
 from __future__ import annotations
@@ -23,7 +28,6 @@ import csv
 import importlib.util
 import json
 import re
-import shutil
 import subprocess
 import sys
 import time
@@ -38,23 +42,29 @@ pytestmark = pytest.mark.grading
 REPO = Path(__file__).resolve().parent.parent
 CLI = REPO / "scripts" / "course.py"
 FIXTURE = REPO / "tests" / "fixtures" / "00-grading-fixture.ipynb"
-LESSON_TIMEOUT = 60  # seconds per cell for the honest submissions (nbgrader_config.py's default)
-LOOP_TIMEOUT = 5  # seconds per cell for the endless loops: short, so they cost little
+# Seconds an exercise cell may run (lesson cells keep nbgrader_config.py's longer limit): several times
+# the slowest exercise cell on a loaded 2-core machine, and what each endless loop costs.
+CELL_TIMEOUT = 15
 JOBS = 2
 STUDENTS = ("adversary", "bystander", "instructor", "untouched")
-LOOP = "while True:  # an exercise that never finishes\n    pass\n"
+FEEDBACK_FOR = "[!c]*"  # nbgrader's student glob: the four above, not the corpus-… students
+LOOP = "import time\nwhile True:  # an exercise that never finishes (asleep: it waits without using a core)\n    time.sleep(0.05)\n"
 
 
-def _load_cli():
-    spec = importlib.util.spec_from_file_location("course_cli", CLI)
+def _load(name, path):
+    spec = importlib.util.spec_from_file_location(name, path)
     module = importlib.util.module_from_spec(spec)
+    sys.modules[name] = module
     spec.loader.exec_module(module)
     return module
 
 
-course = _load_cli()
+course = _load("course_cli", CLI)
+corpus = _load("corpus_runner", REPO / "tests" / "grading" / "corpus_runner.py")
 NOTEBOOKS = [FIXTURE, *course.discover_notebooks()]
 by_name = pytest.mark.parametrize("notebook", NOTEBOOKS, ids=[p.stem for p in NOTEBOOKS])
+ENTRIES = [e for nb in NOTEBOOKS for e in corpus.load_entries(nb.stem)]
+by_entry = pytest.mark.parametrize("entry", ENTRIES, ids=[f"{e.notebook}/{e.name}" for e in ENTRIES])
 
 
 def run_cli(*args: str) -> subprocess.CompletedProcess:
@@ -73,9 +83,8 @@ def adversary_copy(release_nb: dict) -> dict:
     """A hostile hand-in: the lesson cells deleted, an endless loop in the first solution, and
     every other test cell emptied to ``pass``.
 
-    Deleting the (unlocked) lesson cells is something students can do, and it keeps the short
-    timeout of this run away from the lesson: interrupting a slow import on a busy machine can
-    leave the kernel unresponsive, which is not what this submission tests.
+    Deleting the (unlocked) lesson cells is something students can do, and it makes the adversary
+    cheap to grade: only the exercise cells run.
     """
     nb = without_lesson(release_nb)
     solutions = [c for c in nb["cells"] if c["cell_type"] == "code" and course.nbgrader_meta(c).get("solution")]
@@ -97,6 +106,7 @@ class Cycle:
         self.returncodes: dict[str, int] = {}
         self.rows: dict[tuple[str, str], dict] = {}
         self.notebooks: list[Path] = []
+        self.corpus: dict[str, list[tuple[str, list]]] = {}  # notebook -> planned corpus submissions
 
     def step(self, name: str, *args: str) -> None:
         t0 = time.perf_counter()
@@ -121,25 +131,37 @@ class Cycle:
         path = self.course / "logs" / f"autograde-{aid}.log"
         return path.read_text(encoding="utf-8")[-4000:] if path.exists() else "(no log)"
 
+    def runs(self, aid: str) -> int:
+        """How many nbgrader autograde runs graded ``aid``."""
+        path = self.course / "logs" / f"autograde-{aid}.log"
+        return len(re.findall(r"^\$ .* autograde ", path.read_text(encoding="utf-8"), re.MULTILINE)) if path.exists() else 0
+
     def exit_code(self, aid: str) -> int | None:
         """Exit status of the last autograde run of ``aid`` (from its log)."""
         codes = re.findall(r"^\[exit (-?\d+)\]$", self.log(aid), re.MULTILINE)
         return int(codes[-1]) if codes else None
 
     def row(self, student: str, aid: str) -> dict:
-        assert (student, aid) in self.rows, (
-            f"no gradebook row for {student}/{aid}; autograde log:\n{self.log(aid)}")
-        return self.rows[(student, aid)]
+        row = self.rows.get((student, aid))
+        assert row is not None and row["timestamp"] + row["exercises"], (
+            f"no graded submission for {student}/{aid}; autograde log:\n{self.log(aid)}")
+        return row
 
 
 def selected_notebooks(session) -> list[Path]:
     """The notebooks the selected tests of this module ask about (``-k 05-breast`` grades one)."""
     mine = [item for item in session.items if item.path == Path(__file__) and "cycle" in item.fixturenames]
-    params = [getattr(item, "callspec", None) for item in mine]
-    chosen = {p.params["notebook"] for p in params if p is not None and "notebook" in p.params}
-    if any(p is None or "notebook" not in p.params for p in params) or not chosen:
-        return NOTEBOOKS  # a test about the whole gradebook is selected
-    return [nb for nb in NOTEBOOKS if nb in chosen]
+    chosen = set()
+    for item in mine:
+        params = getattr(item, "callspec", None)
+        params = params.params if params is not None else {}
+        if "notebook" in params:
+            chosen.add(params["notebook"].stem)
+        elif "entry" in params:
+            chosen.add(params["entry"].notebook)
+        else:
+            return NOTEBOOKS  # a test about the whole gradebook is selected
+    return [nb for nb in NOTEBOOKS if nb.stem in chosen] or NOTEBOOKS
 
 
 @pytest.fixture(scope="session")
@@ -149,26 +171,30 @@ def cycle(tmp_path_factory, request) -> Cycle:
     t0 = time.perf_counter()
     cyc.step("release", "release", *map(str, cyc.notebooks))
     assert cyc.returncodes["release"] == 0, cyc.output["release"]
-    adversaries = cyc.root / "adversaries"
     for nb in cyc.notebooks:
         aid = nb.stem
-        released = course.read_notebook(cyc.release_path(aid))
-        copies = {cyc.submissions / "instructor": cyc.source(aid),
-                  cyc.submissions / "untouched": released,
-                  adversaries / "adversary": adversary_copy(released),
-                  adversaries / "bystander": without_lesson(released)}
-        for folder, content in copies.items():
-            dest = folder / aid / f"{aid}.ipynb"
+        released, source = course.read_notebook(cyc.release_path(aid)), cyc.source(aid)
+        copies = {"instructor": source, "untouched": released,
+                  "adversary": adversary_copy(released), "bystander": without_lesson(released)}
+        cyc.corpus[aid] = corpus.plan(corpus.load_entries(aid, source))
+        for student, entries in cyc.corpus[aid]:
+            copies[student] = corpus.build_submission(released, source, entries)
+        for student, content in copies.items():
+            dest = cyc.submissions / student / aid / f"{aid}.ipynb"
             dest.parent.mkdir(parents=True)
             dest.write_text(json.dumps(content, indent=1), encoding="utf-8")
-    cyc.step("grade", "grade", "--from", str(cyc.submissions), "--timeout", str(LESSON_TIMEOUT))
-    cyc.step("grade-loops", "grade", "--from", str(adversaries), "--timeout", str(LOOP_TIMEOUT))
-    cyc.step("feedback", "feedback")
+    cyc.step("grade", "grade", "--from", str(cyc.submissions), "--timeout", str(CELL_TIMEOUT))
+    cyc.step("feedback", "feedback", "--student", FEEDBACK_FOR)
     cyc.times["total"] = time.perf_counter() - t0
     with open(cyc.course / "grades.csv", newline="", encoding="utf-8") as f:
-        cyc.rows = {(r["student"], r["notebook"]): r for r in csv.DictReader(f)}
-    report = (f"grading cycle on {len(cyc.notebooks)} notebooks x {len(STUDENTS)} submissions, {JOBS} jobs: "
-              + ", ".join(f"{k} {v:.1f} s" for k, v in cyc.times.items()))
+        cyc.rows = {(r["student_id"], r["assignment"]): r for r in csv.DictReader(f)}
+    n_subs = sum(4 + len(cyc.corpus[nb.stem]) for nb in cyc.notebooks)
+    per_run = re.findall(r"^autograded (\S+) \((\d+) submission\(s\)\) in ([\d.]+) s", cyc.output["grade"], re.M)
+    report = (f"grading cycle on {len(cyc.notebooks)} notebooks, {n_subs} submissions "
+              f"({n_subs - 4 * len(cyc.notebooks)} from the cheat corpus), one nbgrader run per notebook, {JOBS} at once: "
+              + ", ".join(f"{k} {v:.1f} s" for k, v in cyc.times.items())
+              + "\nautograde runs, in the order started: "
+              + ", ".join(f"{a} {float(s):.0f} s/{n}" for a, n, s in per_run))
     # Also in a file: under pytest-xdist (make test) a worker's terminal output is not shown.
     artifacts = REPO / "test-artifacts"
     artifacts.mkdir(exist_ok=True)
@@ -264,7 +290,16 @@ def test_endless_loop_is_cut_off_and_grading_goes_on(notebook, cycle):
     before = cycle.course / "autograded" / "adversary" / aid / f"{aid}.ipynb"
     assert after.exists() and after.stat().st_mtime >= before.stat().st_mtime
     assert float(cycle.row("bystander", aid)["score"]) == 0
-    assert cycle.returncodes["grade-loops"] == 0, cycle.output["grade-loops"][-3000:]
+    assert cycle.returncodes["grade"] == 0, cycle.output["grade"][-3000:]
+
+
+@by_name
+def test_every_submission_of_a_notebook_is_graded_in_one_run(notebook, cycle):
+    aid = notebook.stem
+    assert cycle.runs(aid) == 1, f"{aid}: graded in {cycle.runs(aid)} nbgrader runs; log:\n{cycle.log(aid)}"
+    students = [*STUDENTS, *(s for s, _ in cycle.corpus[aid])]
+    missing = [s for s in students if not (cycle.course / "autograded" / s / aid / f"{aid}.ipynb").exists()]
+    assert missing == [], f"{aid}: not autograded: {missing}"
 
 
 @by_name
@@ -293,9 +328,60 @@ def test_feedback_page_per_student(notebook, cycle):
 
 
 def test_gradebook_has_one_row_per_student_and_notebook(cycle):
-    assert sorted(cycle.rows) == sorted((s, nb.stem) for s in STUDENTS for nb in cycle.notebooks)
+    """nbgrader's CSV layout: every student x every notebook, a missing hand-in as 0 with no timestamp."""
+    students = set(STUDENTS) | {s for plans in cycle.corpus.values() for s, _ in plans}
+    assert sorted(cycle.rows) == sorted((s, nb.stem) for s in students for nb in cycle.notebooks)
     with open(cycle.course / "grades.csv", newline="", encoding="utf-8") as f:
-        assert next(csv.reader(f))[:4] == ["student", "notebook", "score", "max_score"]
+        assert next(csv.reader(f)) == course.CSV_COLUMNS
+    for (student, aid), row in cycle.rows.items():
+        handed_in = student in STUDENTS or any(s == student for s, _ in cycle.corpus[aid])
+        if not handed_in:
+            assert row["score"] == "0" and row["exercises"] == "", (student, aid, row)
+
+
+# ---------------------------------------------------------------------------------------------
+# The cheat corpus (tests/grading/corpus/): through the same nbgrader runs as the submissions above
+# ---------------------------------------------------------------------------------------------
+
+@by_entry
+def test_corpus_entry_scores_as_its_kind_says(entry, cycle):
+    """A shortcut scores 0 on its exercise, a correct alternative full marks, and every other exercise
+    of its submission keeps the instructor's full marks."""
+    aid = entry.notebook
+    student, entries = next((s, es) for s, es in cycle.corpus[aid] if any(e.path == entry.path for e in es))
+    row = cycle.row(student, aid)
+    problems = corpus.judge(entries, corpus.exercise_scores(row["exercises"]),
+                            only=next(e for e in entries if e.path == entry.path))
+    assert problems == [], f"{aid}/{entry.path.name} (submission {student}): " + "; ".join(problems)
+
+
+@by_name
+def test_corpus_entries_are_well_formed(notebook):
+    """Every file of the notebook's corpus follows the format and names a real exercise and cells."""
+    source = course.read_notebook(notebook)
+    folder = corpus.CORPUS / notebook.stem
+    for path in sorted(folder.glob("*")) if folder.is_dir() else []:
+        assert path.suffix == ".py", f"{path.name}: corpus entries are .py files"
+        corpus.parse_entry(path, source)
+
+
+# Notebooks whose exercises are still to receive their corpus: remove a notebook from this set once
+# every one of its exercises has >= 2 shortcut entries and >= 1 correct entry (the test then
+# passes; strict: a notebook left here after that fails, as a reminder to take it out).
+CORPUS_PENDING = {nb.stem for nb in NOTEBOOKS if nb != FIXTURE}
+
+
+@pytest.mark.parametrize("notebook", [
+    pytest.param(nb, id=nb.stem, marks=pytest.mark.xfail(
+        nb.stem in CORPUS_PENDING, strict=True,
+        reason="pending: the corpus for this notebook's exercises is written with the exercises"))
+    for nb in NOTEBOOKS])
+def test_corpus_covers_every_exercise(notebook):
+    """Every exercise has at least 2 shortcut entries and 1 correct entry in the cheat corpus."""
+    source = course.read_notebook(notebook)
+    lacking = corpus.missing_coverage(source, corpus.load_entries(notebook.stem, source))
+    assert lacking == [], (f"{notebook.stem}: exercises without enough corpus entries in "
+                           f"tests/grading/corpus/{notebook.stem}/: " + "; ".join(lacking))
 
 
 # ---------------------------------------------------------------------------------------------
@@ -349,46 +435,3 @@ def test_lesson_check_ignores_exercise_cells_only(fixture_nb):
                                 "source": "print(n_positive + 1)", "outputs": [dict(error)]})
     (found,) = course.lesson_errors(fixture_nb)
     assert found.startswith(f"cell {len(fixture_nb['cells']) - 1} ") and "NameError" in found
-
-
-# ---------------------------------------------------------------------------------------------
-# Command line and configuration
-# ---------------------------------------------------------------------------------------------
-
-@pytest.mark.parametrize("command", [[], ["release"], ["collect"], ["grade"], ["feedback"], ["check"]])
-def test_cli_help(command):
-    proc = run_cli(*command, "--help")
-    assert proc.returncode == 0 and "usage: course.py" in proc.stdout
-
-
-def test_cell_timeout_from_environment(monkeypatch):
-    from traitlets.config.loader import PyFileConfigLoader
-
-    monkeypatch.setenv("COURSE_CELL_TIMEOUT", "7")
-    config = PyFileConfigLoader("nbgrader_config.py", path=str(REPO)).load_config()
-    assert config.Execute.timeout == 7
-    assert course.parse_args(["grade"]).timeout == 7
-    assert course.parse_args(["grade", "--timeout", "3"]).timeout == 3
-
-
-def test_collect_renames_a_single_downloaded_notebook(tmp_path):
-    folder = tmp_path / "inbox" / "ada" / "02-sigmoid"
-    folder.mkdir(parents=True)
-    shutil.copy(FIXTURE, folder / "02-sigmoid (1).ipynb")
-    got = course.collect(tmp_path / "course", tmp_path / "inbox")
-    assert got == [("ada", "02-sigmoid")]
-    assert (tmp_path / "course" / "submitted" / "ada" / "02-sigmoid" / "02-sigmoid.ipynb").exists()
-
-
-def test_collect_regrades_a_changed_submission(tmp_path):
-    inbox = tmp_path / "inbox" / "ada" / "02-sigmoid"
-    inbox.mkdir(parents=True)
-    (inbox / "02-sigmoid.ipynb").write_text("{}", encoding="utf-8")
-    course.collect(tmp_path / "course", tmp_path / "inbox")
-    graded = tmp_path / "course" / "autograded" / "ada" / "02-sigmoid"
-    graded.mkdir(parents=True)
-    course.collect(tmp_path / "course", tmp_path / "inbox")  # same hand-in: its grading stays
-    assert graded.exists()
-    (inbox / "02-sigmoid.ipynb").write_text('{"cells": []}', encoding="utf-8")
-    course.collect(tmp_path / "course", tmp_path / "inbox")  # a new version: graded again
-    assert not graded.exists()

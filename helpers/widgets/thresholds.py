@@ -1,5 +1,7 @@
 """Threshold explorer: one slider for the decision threshold, everything it changes beside it."""
-import ipywidgets as widgets
+from dataclasses import dataclass
+
+import numpy as np
 from matplotlib.figure import Figure
 
 from ..plots.evaluation import (
@@ -10,28 +12,29 @@ from ..plots.evaluation import (
     update_confusion_matrix,
 )
 from ..thresholds import threshold_report
-from .core import format_readout, interactive_figure
+from .core import Explorer, shown, slider
+
+THRESHOLD_FMT = ".2f"
 
 
-def threshold_readout(report, positive_name="positive"):
-    """The readout HTML for one :func:`helpers.thresholds.threshold_report`.
+@dataclass(frozen=True)
+class ThresholdResult:
+    """What the threshold explorer shows at one threshold (from :func:`helpers.thresholds.threshold_report`)."""
+    threshold: float = shown("threshold", THRESHOLD_FMT)
+    tp: int = shown("TP")
+    fp: int = shown("FP")
+    tn: int = shown("TN")
+    fn: int = shown("FN")
+    precision: float = shown("precision ({positive_name})", ".3f")
+    recall: float = shown("recall ({positive_name})", ".3f")
+    f1: float = shown("F1 ({positive_name})", ".3f")
+    missed_positives: int = shown("missed {positive_name}")
+    positive_name: str = "positive"
 
-    One ``<b>name</b>: value`` line per number, joined by ``<br>``; the names are
-    ``threshold, TP, FP, TN, FN, precision (<positive_name>), recall (<positive_name>),
-    F1 (<positive_name>), missed <positive_name>``.
-    """
-    lines = {
-        "threshold": f"{report['threshold']:.2f}",
-        "TP": report["tp"],
-        "FP": report["fp"],
-        "TN": report["tn"],
-        "FN": report["fn"],
-        f"precision ({positive_name})": f"{report['precision']:.3f}",
-        f"recall ({positive_name})": f"{report['recall']:.3f}",
-        f"F1 ({positive_name})": f"{report['f1']:.3f}",
-        f"missed {positive_name}": report["missed_positives"],
-    }
-    return format_readout(lines)
+    @classmethod
+    def from_report(cls, report, positive_name="positive"):
+        return cls(*(report[k] for k in ("threshold", "tp", "fp", "tn", "fn", "precision", "recall", "f1",
+                                         "missed_positives")), positive_name)
 
 
 def threshold_explorer(y_true, y_prob, positive_label=1, positive_name="positive", negative_name="negative",
@@ -53,9 +56,8 @@ def threshold_explorer(y_true, y_prob, positive_label=1, positive_name="positive
 
     Returns
     -------
-    ipywidgets.VBox
-        Slider and readout (already displayed with the figure). The readout keys
-        are listed in :func:`threshold_readout`.
+    Explorer
+        Already displayed; the readout shows :class:`ThresholdResult`.
     """
     report = threshold_report(y_true, y_prob, threshold, positive_label=positive_label)  # validates once
     fig = Figure(figsize=(13, 4.4), layout="constrained")
@@ -72,11 +74,8 @@ def threshold_explorer(y_true, y_prob, positive_label=1, positive_name="positive
         update_confusion_matrix(ax_cm, r)
         move_operating_point(ax_roc, r["fpr"], r["tpr"], threshold=r["threshold"])
         move_operating_point(ax_pr, r["recall"], r["precision"], threshold=r["threshold"])
-        return threshold_readout(r, positive_name)
+        return ThresholdResult.from_report(r, positive_name)
 
-    slider = widgets.FloatSlider(
-        value=threshold, min=0.0, max=1.0, step=0.01, readout=True, readout_format=".2f",
-        continuous_update=False, description=f"threshold on P({positive_name})",
-        style={"description_width": "initial"}, layout=widgets.Layout(width="480px"),
-    )
-    return interactive_figure(fig, update, {"threshold": slider})
+    control = slider(f"threshold on P({positive_name})", np.round(np.linspace(0, 1, 101), 2), threshold,
+                     THRESHOLD_FMT)
+    return Explorer(fig, {"threshold": control}, update, name="threshold_explorer").show()

@@ -9,6 +9,8 @@ import os
 import time
 from pathlib import Path
 
+import pytest
+
 # The same floating-point environment however pytest is started (`make test`, `python -m pytest`, conda, an
 # IDE): one BLAS/OpenMP thread per process -- the notebooks' kernels inherit it, and two test workers share two
 # cores. This file is imported before any test module imports numpy, which reads these at load time. A value
@@ -18,6 +20,30 @@ for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 
 ARTIFACTS = Path(__file__).resolve().parent / "test-artifacts"
 _STARTED = time.time()
+
+# --- scheduling under pytest-xdist (`--dist loadgroup`, see the Makefile) -----------------------------------
+# Every test module (and every notebook) is one group, run whole on one worker as `loadscope` would; the
+# browser tests are ONE group, so they share one JupyterLab server. Groups start slowest first, so the two
+# workers finish together: the order below is the measured one (slowest first); the rest follow as collected.
+SLOWEST_FIRST = ("tests/test_grading.py", "browser", "notebooks/08-", "notebooks/09-", "notebooks/04-",
+                 "notebooks/05-", "notebooks/06-", "notebooks/01-", "notebooks/07-", "notebooks/03-",
+                 "notebooks/02-", "tests/test_regularization.py", "tests/test_calibration.py")
+
+
+def _group(item):
+    path = Path(str(item.fspath)).resolve().relative_to(Path(__file__).resolve().parent).as_posix()
+    return "browser" if path.startswith("tests/browser/") else path
+
+
+def pytest_collection_modifyitems(config, items):
+    def rank(item):
+        group = _group(item)
+        return next((k for k, prefix in enumerate(SLOWEST_FIRST) if group.startswith(prefix)), len(SLOWEST_FIRST))
+
+    for item in items:
+        if not any(mark.name == "xdist_group" for mark in item.iter_markers()):
+            item.add_marker(pytest.mark.xdist_group(_group(item)))
+    items.sort(key=rank)  # stable: the order inside a group is kept
 
 
 def _this_run(path):

@@ -260,9 +260,20 @@ def figure_image(fig):
     return Image(data=png_bytes(fig), format="png")
 
 
-def _frontend_connected():
-    """True when a widget front end (JupyterLab, Notebook 7) has opened the widget control channel."""
-    return getattr(widgets.Widget, "_control_comm", None) is not None
+def _person_at_frontend():
+    """True when the running cell was sent by a front end a person uses (JupyterLab, Notebook 7, VS Code).
+
+    Those allow ``input()`` (stdin); nbclient -- nbval, ``nbconvert --execute``, papermill -- does not, so
+    under the tests no background rendering starts. (The widget control channel would say more, but
+    JupyterLab 4 opens it only when it restores widgets, not for a fresh kernel.)
+    """
+    try:
+        from IPython import get_ipython
+
+        kernel = getattr(get_ipython(), "kernel", None)
+    except ImportError:  # pragma: no cover
+        return False
+    return bool(getattr(kernel, "_allow_stdin", False)) or getattr(widgets.Widget, "_control_comm", None) is not None
 
 
 class Explorer:
@@ -378,14 +389,14 @@ class Explorer:
             self.readout.value = f'<div style="{_READOUT_CSS}">{format_readout(result)}</div>'
 
     def _refresh(self, from_frontend):
-        key = self._key(self.values)
+        key, previous = self._key(self.values), self._key_now
         png, result = self._lookup(key)
         self._key_now, self.result = key, result
         self._show_result(result)
         if self._displayed:
             self._handle.update(Image(data=png, format="png"))
         if from_frontend:
-            self._schedule(key)
+            self._schedule(key, previous=previous)
         return png
 
     def _on_change(self, change):
@@ -440,12 +451,18 @@ class Explorer:
         return itertools.product(*(_options(c) for c in self.controls.values()))
 
     # --- pre-rendering -----------------------------------------------------------------------------------------
-    def _neighbours(self, key, limit=60):
-        """States one or a few key presses from ``key``: each control +-1, +-5 (PageUp/Down), its ends, then
-        +-2, +-3, ... For a one-control explorer that is eventually every position."""
+    def _neighbours(self, key, limit=60, previous=None):
+        """States one or a few key presses from ``key``: the same move again (from ``previous``), each
+        control +-1, +-5 (PageUp/Down), its ends, then +-2, +-3, ... For a one-control explorer that is
+        eventually every position."""
         options = [_options(c) for c in self.controls.values()]
         index = [opts.index(v) for opts, v in zip(options, key)]
         ordered = []
+        if previous is not None and previous != key:  # a student pressing the same key again
+            before = [opts.index(v) for opts, v in zip(options, previous)]
+            again = [2 * i - j for i, j in zip(index, before)]
+            if all(0 <= t < len(opts) for t, opts in zip(again, options)):
+                ordered.append(tuple(opts[t] for t, opts in zip(again, options)))
         for step in [1, 5, "ends"] + list(range(2, max(len(o) for o in options))):
             for c, opts in enumerate(options):
                 targets = [0, len(opts) - 1] if step == "ends" else [index[c] + step, index[c] - step]
@@ -455,10 +472,10 @@ class Explorer:
         out = list(dict.fromkeys(k for k in ordered if k != key))
         return out if len(self.controls) == 1 else out[:limit]
 
-    def _schedule(self, key, auto=True):
+    def _schedule(self, key, auto=True, previous=None):
         if (auto and not self._prerender) or self._closed:
             return
-        plan = [k for k in self._neighbours(key) if k not in self._cache]
+        plan = [k for k in self._neighbours(key, previous=previous) if k not in self._cache]
         with self._wake:
             self._plan = plan
             self._wake.notify()
@@ -481,12 +498,17 @@ class Explorer:
                 self._render(key)
                 self.stats["prerendered"] += 1
 
-    def prerender(self, wait=False, timeout=120):
-        """Start rendering the states around the current one now; with ``wait``, return when done."""
+    def prerender(self, wait=False, first=None, timeout=300):
+        """Start rendering the states around the current one now (:meth:`_neighbours`).
+
+        With ``wait``, return when they are all drawn -- or only the ``first`` of them (the one-key-press
+        ones come first) -- or after ``timeout`` seconds.
+        """
         self._schedule(self._key_now, auto=False)
         if wait:
+            wanted = self._neighbours(self._key_now)[:first]
             with self._wake:
-                self._wake.wait_for(lambda: not self._plan and not self._busy, timeout=timeout)
+                self._wake.wait_for(lambda: all(k in self._cache for k in wanted) or self._closed, timeout=timeout)
         return self
 
     def close(self):
@@ -515,7 +537,7 @@ class Explorer:
         display(bundle, raw=True)
         self._handle.display(Image(data=self.image_bytes(), format="png"))
         self._displayed = True
-        if _frontend_connected():
+        if _person_at_frontend():
             self._schedule(self._key_now)
 
     def show(self):

@@ -107,7 +107,8 @@ class JupyterServer:
         return f"http://127.0.0.1:{self.port}"
 
     def url(self, path, ui="lab"):
-        prefix = "lab/tree" if ui == "lab" else "notebooks"
+        # a new JupyterLab workspace per page: the server is shared, and a workspace would reopen the last tabs
+        prefix = f"lab/workspaces/t{secrets.token_hex(4)}/tree" if ui == "lab" else "notebooks"
         return f"{self.base}/{prefix}/{path}?token={self.token}"
 
     def _api(self, path, method="GET"):

@@ -188,9 +188,11 @@ class NotebookUI:
         position of a one-slider explorer, the ``first`` one-key-press states of the others), as its
         background rendering does while the cell is read. Moves timed after this are what a student
         who looked before pressing sees."""
+        start = time.perf_counter()
         self.run_code("from helpers.widgets.core import find_explorers as _find\n"
                       f"_ = [e.prerender(wait=True, first=None if len(e.controls) == 1 else {first}) "
                       "for e in _find()]")
+        self.timings["read_first_s"] = time.perf_counter() - start
 
     # --- laptop layout -------------------------------------------------------------------------------
     def geometry(self, i, screenshot=None):
@@ -201,6 +203,7 @@ class NotebookUI:
         "track_lefts": [their left x], "figure_px": [natural width, height]}``; with ``screenshot``
         (a name) the page is saved to test-artifacts/<name>.png.
         """
+        started = time.perf_counter()
         box = self.cell(i).locator(".helpers-explorer")
         box.evaluate("b => b.scrollIntoView({block: 'start'})")
         self.page.wait_for_timeout(200)
@@ -227,6 +230,7 @@ class NotebookUI:
             ARTIFACTS.mkdir(exist_ok=True)
             self.page.screenshot(path=str(ARTIFACTS / f"{screenshot}.png"))
         self.layout[i] = g
+        self.timings["geometry_s"] = self.timings.get("geometry_s", 0) + time.perf_counter() - started
         return g
 
     def measure_floor(self, i, presses=6):
@@ -237,6 +241,7 @@ class NotebookUI:
         waits for the label and the image, as :meth:`press` does. Records
         ``timings['floor']`` (label + image) and ``timings['floor_label']`` (label only).
         """
+        started = time.perf_counter()
         src = self.figure_src(i)
         code = (
             "import base64 as _b64, io as _io, ipywidgets as _w\n"
@@ -288,6 +293,7 @@ class NotebookUI:
                     timeout=30_000)
                 durations.append(time.perf_counter() - start)
             self.timings[key] = durations
+        self.timings["floor_s"] = time.perf_counter() - started
         return statistics.median(self.timings["floor"]), statistics.median(self.timings["floor_label"])
 
     def click_option(self, i, label, timeout=30_000):
@@ -373,6 +379,8 @@ class NotebookUI:
             "pixels_changed_median": (round(statistics.median(self.timings["pixels"]), 4)
                                       if self.timings.get("pixels") else None),
             "layout": self.layout,
+            # seconds spent on the checks added with the laptop layout (reported apart from the rest)
+            "new_checks_s": round(sum(self.timings.get(k, 0) for k in ("read_first_s", "floor_s", "geometry_s")), 1),
             "other_console_errors": sorted(set(self.other_console_errors())),
             # the numbers depend on how busy the machine is: keep that beside them
             "load_avg_1min": round(os.getloadavg()[0], 2),

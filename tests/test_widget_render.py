@@ -15,7 +15,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from PIL import Image  # noqa: E402
 
-from helpers.widgets.core import Explorer, png_bytes, shown, slider, toggle  # noqa: E402
+from helpers.widgets.core import Explorer, _options, png_bytes, shown, slider, toggle  # noqa: E402
 
 
 @dataclass(frozen=True)
@@ -126,3 +126,77 @@ def test_set_rejects_unknown_controls():
     explorer = _scene()
     with pytest.raises(ValueError, match="no control"):
         explorer.set(b=1)
+
+
+# --- the nine explorers of the series: each update depends on the values only -----------------------------------
+def _explorers():
+    """Every explorer of the series on small data (name -> factory returning the displayed Explorer)."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+
+    from helpers.boundaries import polynomial_fits  # noqa: F401  (fitted inside the explorer)
+    from helpers.calibration import calibration_grid
+    from helpers.data import load_iris_split, make_linear_2d, make_logistic_data, make_moons_2d, make_rings, \
+        make_tumour_sizes
+    from helpers.regularization import regularization_grid
+    from helpers.widgets.boundary import polynomial_boundary_explorer, threshold_boundary_explorer
+    from helpers.widgets.calibration import calibration_explorer
+    from helpers.widgets.descent import descent_explorer
+    from helpers.widgets.fits import outlier_explorer
+    from helpers.widgets.loss import log_loss_explorer
+    from helpers.widgets.multiclass import class_probability_explorer
+    from helpers.widgets.regularization import c_explorer
+    from helpers.widgets.sigmoid import logistic_model_explorer
+    from helpers.widgets.thresholds import threshold_explorer
+
+    def moons():
+        X, y = make_moons_2d(n_samples=80, random_state=2)
+        grid = regularization_grid(X[:40], y[:40], X[40:], y[40:], np.logspace(-2, 2, 5), degree=3,
+                                   map_resolution=30)
+        return c_explorer(grid, X[:40], y[:40])
+
+    def calibration():
+        X, y, _ = make_logistic_data(n_samples=2000, random_state=1)
+        return calibration_explorer(calibration_grid(X[:1000], y[:1000], X[1000:], y[1000:], [1e-3, 1e-1, 10.0]),
+                                    C=1e-3)
+
+    def iris():
+        d = load_iris_split()
+        model = make_pipeline(d.scaler, LogisticRegression().fit(d.X_train, d.y_train))
+        x = d.scaler.inverse_transform(d.X_test[9:10])[0]
+        return class_probability_explorer(model, x, 2, list(d.target_names), "petal length (cm)", (1.0, 7.0))
+
+    X1, y1 = make_tumour_sizes(n_samples=60, random_state=3)
+    X2, y2 = make_linear_2d(n_samples=80)
+    rng = np.random.default_rng(0)
+    yb = rng.integers(0, 2, 80)
+    return {
+        "outlier": lambda: outlier_explorer(extreme_sizes=np.arange(10.0, 31.0, 5.0), value=20.0),
+        "logistic_model": lambda: logistic_model_explorer(X1, y1, w=3.5, b=-11.5),
+        "log_loss": lambda: log_loss_explorer(),
+        "descent": lambda: descent_explorer(X1 / 5, y1, max_iter=20, w_values=np.linspace(-1, 6, 15),
+                                            b_values=np.linspace(-4, 2, 15)),
+        "threshold": lambda: threshold_explorer(yb, np.clip(0.3 * yb + 0.7 * rng.random(80), 0, 1)),
+        "threshold_boundary": lambda: threshold_boundary_explorer(LogisticRegression().fit(X2, y2), X2, y2),
+        "polynomial_boundary": lambda: polynomial_boundary_explorer(*make_rings(n_samples=80), degrees=(1, 2, 3),
+                                                                    degree=2, resolution=30),
+        "class_probability": iris,
+        "c": moons,
+        "calibration": calibration,
+    }
+
+
+@pytest.mark.parametrize("name", list(_explorers()))
+def test_each_explorer_draws_a_state_the_same_whatever_came_before(name, capsys):
+    explorer = _explorers()[name]()
+    explorer._prerender = False
+    start = dict(explorer.values)
+    far = {key: _options(control)[-1] for key, control in explorer.controls.items()}
+    first = explorer.image_bytes()
+    explorer.set(**far)
+    explorer._cache.clear()  # no lookups: the start state is drawn again after the far one
+    again = explorer.set(**start).image_bytes()
+    assert np.array_equal(_decode(again), _decode(first)), f"{name}: update() depends on the previous state"
+    assert not any(artist.get_animated() for artist in explorer.figure.findobj())
+    explorer.close()
+    capsys.readouterr()

@@ -189,9 +189,9 @@ class Tree:
         return env
 
     def __enter__(self):
-        self._saved = dict(os.environ)
+        self._saved, env = dict(os.environ), self.env()
         os.environ.clear()
-        os.environ.update(self.env())
+        os.environ.update(env)
         return self
 
     def __exit__(self, *exc):

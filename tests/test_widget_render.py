@@ -134,10 +134,9 @@ def _explorers():
     from sklearn.linear_model import LogisticRegression
     from sklearn.pipeline import make_pipeline
 
-    from helpers.boundaries import polynomial_fits  # noqa: F401  (fitted inside the explorer)
     from helpers.calibration import calibration_grid
-    from helpers.data import load_iris_split, make_linear_2d, make_logistic_data, make_moons_2d, make_rings, \
-        make_tumour_sizes
+    from helpers.data import (load_iris_split, make_linear_2d, make_logistic_data, make_moons_2d, make_rings,
+                              make_tumour_sizes)
     from helpers.regularization import regularization_grid
     from helpers.widgets.boundary import polynomial_boundary_explorer, threshold_boundary_explorer
     from helpers.widgets.calibration import calibration_explorer

@@ -25,6 +25,7 @@ import io
 import itertools
 import math
 import threading
+import time
 from collections import OrderedDict
 
 import ipywidgets as widgets
@@ -260,6 +261,42 @@ def figure_image(fig):
     return Image(data=png_bytes(fig), format="png")
 
 
+_IDLE_BEFORE_PRERENDER_S = 0.5   # Run All leaves only milliseconds between cells: do not steal those
+_cells = {"running": False, "idle_since": 0.0}
+
+
+def _watch_cells():
+    """Keep ``_cells`` up to date from IPython's cell events (once per shell), so background drawing waits
+    while the student's cells run: a Run All is not slowed down by the explorers it has displayed."""
+    try:
+        from IPython import get_ipython
+
+        shell = get_ipython()
+    except ImportError:  # pragma: no cover
+        return
+    if shell is None or getattr(shell, "_helpers_watches_cells", False):
+        return
+
+    def started(*args):
+        _cells["running"] = True
+
+    def finished(*args):
+        _cells["running"], _cells["idle_since"] = False, time.monotonic()
+
+    shell.events.register("pre_run_cell", started)
+    shell.events.register("post_run_cell", finished)
+    shell._helpers_watches_cells = True
+    _cells["running"] = True  # called from the cell that displays the explorer
+
+
+def _wait_until_cells_idle(closed):
+    """Block the background thread while a cell runs, and until the kernel has been idle a moment."""
+    while not closed():
+        if not _cells["running"] and time.monotonic() - _cells["idle_since"] >= _IDLE_BEFORE_PRERENDER_S:
+            return
+        time.sleep(0.1)
+
+
 def _person_at_frontend():
     """True when the running cell was sent by a front end a person uses (JupyterLab, Notebook 7, VS Code).
 
@@ -318,6 +355,7 @@ class Explorer:
         self._prerender = prerender
         self._worker, self._plan, self._wake = None, [], threading.Condition()
         self._busy = False                       # the worker is drawing a state (under _wake)
+        self._asked = False                      # prerender(wait=True) is waiting: draw even while a cell runs
         self._closed = False
         self._shown_in = None
         self.stats = {"hits": 0, "misses": 0, "prerendered": 0}
@@ -494,7 +532,9 @@ class Explorer:
                     return
                 key = self._plan.pop(0)
                 self._busy = True
-            if key not in self._cache:
+            if not self._asked:  # drawing asked for by prerender(wait=True) runs while its cell does
+                _wait_until_cells_idle(lambda: self._closed or self._asked)
+            if key not in self._cache and not self._closed:
                 self._render(key)
                 self.stats["prerendered"] += 1
 
@@ -504,11 +544,16 @@ class Explorer:
         With ``wait``, return when they are all drawn -- or only the ``first`` of them (the one-key-press
         ones come first) -- or after ``timeout`` seconds.
         """
+        self._asked = bool(wait)
         self._schedule(self._key_now, auto=False)
         if wait:
             wanted = self._neighbours(self._key_now)[:first]
-            with self._wake:
-                self._wake.wait_for(lambda: all(k in self._cache for k in wanted) or self._closed, timeout=timeout)
+            try:
+                with self._wake:
+                    self._wake.wait_for(lambda: all(k in self._cache for k in wanted) or self._closed,
+                                        timeout=timeout)
+            finally:
+                self._asked = False
         return self
 
     def close(self):
@@ -538,6 +583,7 @@ class Explorer:
         self._handle.display(Image(data=self.image_bytes(), format="png"))
         self._displayed = True
         if _person_at_frontend():
+            _watch_cells()
             self._schedule(self._key_now)
 
     def show(self):

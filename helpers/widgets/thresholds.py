@@ -7,8 +7,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from ..plots.evaluation import move_operating_point, move_score_strip, plot_pr_with_point, plot_roc_with_point, \
-    plot_score_strip
+from ..plots.evaluation import (move_operating_point, move_score_strip, plot_pr_with_point, plot_roc_with_point,
+                                plot_score_strip)
 from ..thresholds import threshold_report
 from .core import Explorer, explorer_figure, number, shown, slider
 
@@ -93,7 +93,8 @@ def threshold_explorer(y_true, y_prob, positive_label=1, positive_name="positive
     for ax, title, xlabel, ylabel in (
             (ax_roc, "ROC", "false-positive rate", f"recall ({positive_name})"),
             (ax_pr, "Precision-recall", f"recall ({positive_name})", "precision")):
-        curve_label = next(line.get_label() for line in ax.lines if line.get_label().startswith(("ROC (", "PR curve (")))
+        curve_label = next(line.get_label() for line in ax.lines
+                           if line.get_label().startswith(("ROC (", "PR curve (")))
         ax.set(title=f"{title} ({curve_label.split('(')[1]}", xlabel=xlabel, ylabel=ylabel,
                xticks=[0, 0.5, 1], yticks=[0, 0.5, 1])
         ax.get_legend().remove()

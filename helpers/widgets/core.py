@@ -484,10 +484,6 @@ class Explorer:
         """PNG bytes of the figure in the state the controls show (what the notebook displays)."""
         return self._lookup(self._key_now)[0]
 
-    def states(self):
-        """Every state key the controls can reach, in no particular order (can be large)."""
-        return itertools.product(*(_options(c) for c in self.controls.values()))
-
     # --- pre-rendering -----------------------------------------------------------------------------------------
     def _neighbours(self, key, limit=60, previous=None):
         """States one or a few key presses from ``key``: the same move again (from ``previous``), each

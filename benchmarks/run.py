@@ -391,6 +391,7 @@ def main():
     parser.add_argument("--baseline", metavar="REV", help="measure every row on commit REV too, in the same run")
     parser.add_argument("--floor-runs", type=int, default=3)
     parser.add_argument("--only", choices=["sliders", "notebooks"], help="measure only these rows")
+    parser.add_argument("--skip", choices=["sliders", "notebooks"], help="leave these rows out")
     args = parser.parse_args()
     warnings.simplefilter("ignore")  # a benchmark measures; the tests judge warnings
 
@@ -399,7 +400,7 @@ def main():
     rows = []
     started = time.perf_counter()
     try:
-        if args.only in (None, "notebooks"):
+        if args.only in (None, "notebooks") and args.skip != "notebooks":
             progress("floor")
             floor = floor_time(now, args.floor_runs)
             rows.append(("floor", "kernel + imports", f"{floor:.2f} s (median of {args.floor_runs})", "-", "-"))
@@ -413,7 +414,7 @@ def main():
                 if isinstance(old_times.get(name), float):
                     text += f" | before: {old_times[name]:.2f} s = {old_times[name] / floor:.2f}x"
                 rows.append(("notebooks", name[:-6], text, "<= 2x floor", verdict(seconds / floor <= 2)))
-        if args.only in (None, "sliders"):
+        if args.only in (None, "sliders") and args.skip != "sliders":
             rows += slider_rows(slider_times(now), slider_times(before) if before else [])
         if args.only is None:
             progress("newton")

@@ -59,11 +59,20 @@ def pytest_terminal_summary(terminalreporter, config):
         stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(_STARTED - 1))
         rows = [r for r in json.loads(timings.read_text()).values() if r.get("recorded", "") >= stamp]
         if rows:
-            tr.section("slider timings (headless Chromium)")
-            tr.write_line(f"{'notebook':38} {'ui':9} {'run-all -> widgets':>18} {'key -> output, median':>22}")
+            tr.section("slider timings (headless Chromium, 1366x768)")
+            tr.write_line(f"{'notebook':34} {'ui':8} {'run-all':>8} {'key->output':>11} {'floor':>6} {'x floor':>7} "
+                          f"{'px/key':>7} {'height/view':>12} {'scale':>6}")
             for r in sorted(rows, key=lambda r: (r["notebook"], r["ui"])):
-                median = f"{r['move_median_ms']} ms" if r["move_median_ms"] is not None else "-"
-                tr.write_line(f"{r['notebook']:38} {r['ui']:9} {r['render_s']:>16.1f} s {median:>22}")
+                median, floor = r["move_median_ms"], r.get("floor_ms")
+                ratio = f"{median / floor:.1f}" if median and floor else "-"
+                pixels = f"{r['pixels_changed_min']:.1%}" if r.get("pixels_changed_min") is not None else "-"
+                layouts = list((r.get("layout") or {}).values())
+                height = " ".join(f"{g['height']:.0f}/{g['view_height']:.0f}" for g in layouts) or "-"
+                scale = " ".join(f"{g['scale']:.0%}" for g in layouts) or "-"
+                tr.write_line(f"{r['notebook'][:34]:34} {r['ui']:8} {r['render_s']:>6.1f} s "
+                              f"{(str(median) + ' ms') if median is not None else '-':>11} "
+                              f"{(str(floor) + ' ms') if floor else '-':>6} {ratio:>7} {pixels:>7} {height:>12} "
+                              f"{scale:>6}")
             loads = [r["load_avg_1min"] for r in rows]
             tr.write_line(f"load average during these tests: {min(loads):.1f}-{max(loads):.1f} "
                           f"on {rows[0]['cpus']} CPUs (details: {timings.relative_to(ARTIFACTS.parent)})")

@@ -302,15 +302,18 @@ def scaling(sizes=(1_000, 10_000, 100_000, 1_000_000), n_features=20):
 
 
 def suite_time(tree):
-    """The tree's own `make test` command (its Makefile's pytest arguments), timed; and its browser timings."""
-    args = xdist_args(tree)
+    """The tree's own `make test` (with this environment's venv), timed; and its browser timings."""
     timings_file = tree.root / "test-artifacts" / "browser-timings.json"
     if timings_file.exists():
         timings_file.unlink()
-    progress(f"suite ({tree.label}): python -m pytest {' '.join(args)}")
+    venv = Path(sys.executable).parent.parent
+    if shutil.which("make"):
+        command = ["make", "test", f"VENV={venv}"]
+    else:  # the same pytest command the Makefile runs
+        command = [sys.executable, "-m", "pytest"] + xdist_args(tree)
+    progress(f"suite ({tree.label}): {' '.join(command)}")
     t0 = time.perf_counter()
-    proc = subprocess.run([sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"] + args, cwd=tree.root,
-                          env=tree.env(), capture_output=True, text=True)
+    proc = subprocess.run(command, cwd=tree.root, env=tree.env(), capture_output=True, text=True)
     seconds = time.perf_counter() - t0
     browser = json.loads(timings_file.read_text()) if timings_file.exists() else {}
     tail = [line for line in proc.stdout.strip().splitlines() if " passed" in line or " failed" in line][-1:]

@@ -82,7 +82,7 @@ def threshold_boundary_explorer(model, X, y, threshold=0.5, class_names=None, fe
         return result
 
     return Explorer(fig, {"threshold": _threshold_slider(threshold)}, update,
-                    name="threshold_boundary_explorer").show()
+                    name="threshold_boundary_explorer", partial=True).show()
 
 
 def polynomial_boundary_explorer(X, y, degrees=(1, 2, 3, 4, 5), degree=1, threshold=0.5, C=1.0, resolution=150,

@@ -21,7 +21,6 @@ JupyterLab's file browser open) are the constants below; see README.md beside
 this file for how they were measured and how to build an explorer.
 """
 import dataclasses
-import io
 import itertools
 import math
 import threading
@@ -34,7 +33,8 @@ from IPython.display import DisplayHandle, Image, display
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Text
-from PIL import Image as PILImage
+
+from .render import FigureRenderer, encode_png
 
 # --- layout limits (measured in Chromium, JupyterLab 4 at 1366 x 768, file browser open) -------------------
 #: The notebook's visible area (px): what a student sees without scrolling.
@@ -250,10 +250,7 @@ def png_bytes(fig):
     """Draw ``fig`` in full (``fig.canvas.draw()``) and encode it as the explorers do (RGB PNG, zlib level 1)."""
     canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
     canvas.draw()
-    rgb = np.asarray(canvas.buffer_rgba())[..., :3]
-    buffer = io.BytesIO()
-    PILImage.fromarray(np.ascontiguousarray(rgb)).save(buffer, format="png", compress_level=1)
-    return buffer.getvalue()
+    return encode_png(canvas.buffer_rgba())
 
 
 def figure_image(fig):
@@ -336,13 +333,17 @@ class Explorer:
         or a control has moved (never under nbval, where neither happens).
     cache_mb : float, default=48
         Memory for cached images; the least recently used are dropped beyond it.
+    partial : bool, default=False
+        Draw a cache miss by redrawing only the artists that changed (:mod:`helpers.widgets.render`).
+        Turn it on only where benchmarks/run.py measures it >= 1.5x faster than a full draw of the figure.
     """
 
     _serial = itertools.count()
 
-    def __init__(self, fig, controls, update, name=None, readout=True, prerender=True, cache_mb=48):
+    def __init__(self, fig, controls, update, name=None, readout=True, prerender=True, cache_mb=48, partial=False):
         self.fig = fig
         self.canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
+        self._renderer = FigureRenderer(fig) if partial else None
         self.controls = dict(controls)
         self._update = update
         self.name = name or next((ax.get_title() for ax in fig.axes if ax.get_title()), "explorer")
@@ -400,7 +401,7 @@ class Explorer:
         """Draw state ``key`` in full and cache it; return (png, result)."""
         with self._lock:
             result = self._apply(key)
-            png = png_bytes(self.fig)
+            png = self._renderer.render() if self._renderer is not None else png_bytes(self.fig)
             self._store(key, png, result)
         return png, result
 
@@ -478,6 +479,8 @@ class Explorer:
         with self._lock:
             if self._applied != self._key_now:
                 self._apply(self._key_now)
+            if self._renderer is not None:
+                self._renderer.invalidate()  # whoever gets the figure may draw or change it
         return self.fig
 
     def image_bytes(self):

@@ -139,4 +139,4 @@ def descent_explorer(X, y, **kwargs):
         Already displayed.
     """
     fig, update, controls = build_descent_explorer(X, y, **kwargs)
-    return Explorer(fig, controls, update, name="descent_explorer").show()
+    return Explorer(fig, controls, update, name="descent_explorer", partial=True).show()

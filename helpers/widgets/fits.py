@@ -110,4 +110,4 @@ def outlier_explorer(extreme_sizes=np.arange(7.0, 41.0), value=20.0, n_samples=N
         raise ValueError("extreme_sizes must be an increasing, evenly spaced 1-D grid, e.g. np.arange(7.0, 41.0).")
     fig, update = outlier_figure(extreme_sizes, value, n_samples=n_samples, random_state=random_state)
     control = slider("extreme tumour size (cm)", extreme_sizes, value, SIZE_FMT)
-    return Explorer(fig, {"extreme_size": control}, update, name="outlier_explorer").show()
+    return Explorer(fig, {"extreme_size": control}, update, name="outlier_explorer", partial=True).show()

@@ -70,4 +70,4 @@ def log_loss_explorer(y=1, y_prob=0.8):
         "y": toggle("true label", [("y = 0", 0), ("y = 1", 1)], int(y)),
         "y_prob": slider("predicted P(y=1)", np.round(np.arange(0.001, 0.9995, 0.001), 3), y_prob, PROB_FMT),
     }
-    return Explorer(fig, controls, update, name="log_loss_explorer").show()
+    return Explorer(fig, controls, update, name="log_loss_explorer", partial=True).show()

@@ -73,4 +73,4 @@ def class_probability_explorer(model, x, feature, class_names, feature_name, val
     n_steps = int(round((high - low) / step))
     grid = np.round(low + step * np.arange(n_steps + 1), 10)
     control = slider(feature_name, grid, value, ".2f")
-    return Explorer(fig, {"value": control}, update, name="class_probability_explorer").show()
+    return Explorer(fig, {"value": control}, update, name="class_probability_explorer", partial=True).show()

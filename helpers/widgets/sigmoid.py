@@ -84,4 +84,4 @@ def logistic_model_explorer(X=None, y=None, w=1.0, b=0.0, threshold=0.5, x_query
         "b": slider("intercept b", np.round(np.arange(b_range[0], b_range[1] + 0.25, 0.5), 1), b, B_FMT),
         "threshold": slider("threshold τ", np.round(np.arange(0.05, 0.951, 0.05), 2), threshold, THRESHOLD_FMT),
     }
-    return Explorer(fig, controls, update, name="logistic_model_explorer").show()
+    return Explorer(fig, controls, update, name="logistic_model_explorer", partial=True).show()

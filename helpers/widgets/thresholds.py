@@ -116,4 +116,4 @@ def threshold_explorer(y_true, y_prob, positive_label=1, positive_name="positive
         return result
 
     control = slider(f"threshold on P({positive_name})", THRESHOLDS, threshold, THRESHOLD_FMT)
-    return Explorer(fig, {"threshold": control}, update, name="threshold_explorer").show()
+    return Explorer(fig, {"threshold": control}, update, name="threshold_explorer", partial=True).show()

@@ -308,7 +308,8 @@ def suite_time(tree):
         timings_file.unlink()
     venv = Path(sys.executable).parent.parent
     if shutil.which("make"):
-        command = ["make", "test", f"VENV={venv}"]
+        # -o: never let the tree's Makefile reinstall into this venv (its `-e .` would repoint the helpers)
+        command = ["make", "-o", f"{venv}/.test", "test", f"VENV={venv}"]
     else:  # the same pytest command the Makefile runs
         command = [sys.executable, "-m", "pytest"] + xdist_args(tree)
     progress(f"suite ({tree.label}): {' '.join(command)}")

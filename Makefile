@@ -32,10 +32,10 @@ $(VENV)/.teacher: requirements.txt requirements-teacher.txt pyproject.toml | $(P
 lab: $(VENV)/.student
 	$(BIN)/jupyter lab notebooks/
 
-# Two pytest workers on two cores (conftest.py sets one BLAS thread per process, however pytest is started;
-# it also groups the tests so each module runs whole and the browser tests share one server, slowest first).
+# Two pytest workers on two cores (conftest.py sets one BLAS thread per process, however pytest is started,
+# and orders the modules slowest first). Not --dist loadgroup: it breaks the cell order of nbval's notebooks.
 test: $(VENV)/.test
-	$(PY) -m pytest -n 2 --dist loadgroup
+	$(PY) -m pytest -n 2 --dist loadscope
 
 # Teachers (see README, "For teachers"): student copies in course/release/; grade course/submitted/
 # (or SUBMISSIONS=folder/<student>/<notebook>/) into course/grades.csv; HTML feedback per student.

@@ -21,10 +21,12 @@ for _var in ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS"):
 ARTIFACTS = Path(__file__).resolve().parent / "test-artifacts"
 _STARTED = time.time()
 
-# --- scheduling under pytest-xdist (`--dist loadgroup`, see the Makefile) -----------------------------------
-# Every test module (and every notebook) is one group, run whole on one worker as `loadscope` would; the
-# browser tests are ONE group, so they share one JupyterLab server. Groups start slowest first, so the two
-# workers finish together: the order below is the measured one (slowest first); the rest follow as collected.
+# --- scheduling under pytest-xdist (see the Makefile) ----------------------------------------------------------
+# Modules (and notebooks) start slowest first, so the two workers finish together: the order below is the
+# measured one; the rest follow as collected. Every test is also marked with its group (its module; ONE group
+# for all browser tests, which share one JupyterLab server) for `--dist loadgroup`; but loadgroup runs an
+# nbval notebook's cells out of order (seen with pytest-xdist 3.8), so the Makefile keeps `--dist loadscope`,
+# under which the browser modules may split over the two workers (one server each, at most two).
 SLOWEST_FIRST = ("tests/test_grading.py", "browser", "notebooks/08-", "notebooks/09-", "notebooks/04-",
                  "notebooks/05-", "notebooks/06-", "notebooks/01-", "notebooks/07-", "notebooks/03-",
                  "notebooks/02-", "tests/test_regularization.py", "tests/test_calibration.py")

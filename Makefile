@@ -65,7 +65,8 @@ $(PROXY): teachers/package.json teachers/package-lock.json
 
 hub-proxy: $(PROXY)
 
-# Two pytest workers on two cores (conftest.py sets one BLAS thread per process, however pytest is started),
+# Two pytest workers on two cores (conftest.py sets one BLAS thread per process, however pytest is started,
+# and orders the modules slowest first; not --dist loadgroup: it breaks the cell order of nbval's notebooks),
 # then the notebooks again under conditions that change floating-point results (see `portability`).
 test: $(VENV)/.test $(if $(shell command -v npm 2>/dev/null),$(PROXY))
 	$(PY) -m pytest -n 2 --dist loadscope

@@ -9,6 +9,8 @@ import os
 import time
 from pathlib import Path
 
+import pytest
+
 # The same floating-point environment however pytest is started (`make test`, `python -m pytest`, conda, an
 # IDE): one BLAS/OpenMP thread per process -- the notebooks' kernels inherit it, and two test workers share two
 # cores. This file is imported before any test module imports numpy, which reads these at load time. A value
@@ -42,6 +44,32 @@ _perturb_notebook_inputs()
 ARTIFACTS = Path(__file__).resolve().parent / "test-artifacts"
 _STARTED = time.time()
 
+# --- scheduling under pytest-xdist (see the Makefile) ----------------------------------------------------------
+# Modules (and notebooks) start slowest first, so the two workers finish together: the order below is the
+# measured one; the rest follow as collected. Every test is also marked with its group (its module; ONE group
+# for all browser tests, which share one JupyterLab server) for `--dist loadgroup`; but loadgroup runs an
+# nbval notebook's cells out of order (seen with pytest-xdist 3.8), so the Makefile keeps `--dist loadscope`,
+# under which the browser modules may split over the two workers (one server each, at most two).
+SLOWEST_FIRST = ("tests/test_grading.py", "browser", "notebooks/08-", "notebooks/09-", "notebooks/04-",
+                 "notebooks/05-", "notebooks/06-", "notebooks/01-", "notebooks/07-", "notebooks/03-",
+                 "notebooks/02-", "tests/test_regularization.py", "tests/test_calibration.py")
+
+
+def _group(item):
+    path = Path(str(item.fspath)).resolve().relative_to(Path(__file__).resolve().parent).as_posix()
+    return "browser" if path.startswith("tests/browser/") else path
+
+
+def pytest_collection_modifyitems(config, items):
+    def rank(item):
+        group = _group(item)
+        return next((k for k, prefix in enumerate(SLOWEST_FIRST) if group.startswith(prefix)), len(SLOWEST_FIRST))
+
+    for item in items:
+        if not any(mark.name == "xdist_group" for mark in item.iter_markers()):
+            item.add_marker(pytest.mark.xdist_group(_group(item)))
+    items.sort(key=rank)  # stable: the order inside a group is kept
+
 
 def _this_run(path):
     return path.exists() and path.stat().st_mtime >= _STARTED
@@ -56,11 +84,20 @@ def pytest_terminal_summary(terminalreporter, config):
         stamp = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime(_STARTED - 1))
         rows = [r for r in json.loads(timings.read_text()).values() if r.get("recorded", "") >= stamp]
         if rows:
-            tr.section("slider timings (headless Chromium)")
-            tr.write_line(f"{'notebook':38} {'ui':9} {'run-all -> widgets':>18} {'key -> output, median':>22}")
+            tr.section("slider timings (headless Chromium, 1366x768)")
+            tr.write_line(f"{'notebook':34} {'ui':8} {'run-all':>8} {'key->output':>11} {'floor':>6} {'x floor':>7} "
+                          f"{'px/key':>7} {'height/view':>12} {'scale':>6}")
             for r in sorted(rows, key=lambda r: (r["notebook"], r["ui"])):
-                median = f"{r['move_median_ms']} ms" if r["move_median_ms"] is not None else "-"
-                tr.write_line(f"{r['notebook']:38} {r['ui']:9} {r['render_s']:>16.1f} s {median:>22}")
+                median, floor = r["move_median_ms"], r.get("floor_ms")
+                ratio = f"{median / floor:.1f}" if median and floor else "-"
+                pixels = f"{r['pixels_changed_min']:.1%}" if r.get("pixels_changed_min") is not None else "-"
+                layouts = list((r.get("layout") or {}).values())
+                height = " ".join(f"{g['height']:.0f}/{g['view_height']:.0f}" for g in layouts) or "-"
+                scale = " ".join(f"{g['scale']:.0%}" for g in layouts) or "-"
+                tr.write_line(f"{r['notebook'][:34]:34} {r['ui']:8} {r['render_s']:>6.1f} s "
+                              f"{(str(median) + ' ms') if median is not None else '-':>11} "
+                              f"{(str(floor) + ' ms') if floor else '-':>6} {ratio:>7} {pixels:>7} {height:>12} "
+                              f"{scale:>6}")
             loads = [r["load_avg_1min"] for r in rows]
             tr.write_line(f"load average during these tests: {min(loads):.1f}-{max(loads):.1f} "
                           f"on {rows[0]['cpus']} CPUs (details: {timings.relative_to(ARTIFACTS.parent)})")

@@ -34,10 +34,11 @@ from helpers.plots.boundary import (  # noqa: E402
     update_boundary_line,
 )
 from helpers.widgets.boundary import (  # noqa: E402
+    BoundaryResult,
     polynomial_boundary_explorer,
-    readout_html,
     threshold_boundary_explorer,
 )
+from helpers.widgets.core import format_readout  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -51,8 +52,8 @@ def rings():
     return make_rings()
 
 
-def _readout(box):
-    html = box.children[-1].value
+def _readout(explorer):
+    html = explorer.readout.value
     return dict(re.findall(r"<b>(.*?)</b>: ([^<]*)", html))
 
 
@@ -314,19 +315,19 @@ def test_plot_decision_regions_title():
 
 
 # ---------------------------------------------------------------- widgets
-def test_readout_html_format():
-    html = readout_html({"threshold": 0.5, "misclassified": 3, "predicted": "setosa"})
-    assert html == "<b>threshold</b>: 0.500<br><b>misclassified</b>: 3<br><b>predicted</b>: setosa"
+def test_readout_format():
+    html = format_readout(BoundaryResult(None, 0.5, 0.0, None, None, 0.975, 3))
+    assert dict(re.findall(r"<b>(.*?)</b>: ([^<]*)", html)) == {
+        "threshold": "0.50", "logit(threshold)": "0.000", "accuracy": "0.975", "misclassified": "3"}
 
 
 def test_threshold_boundary_explorer_updates(linear_fit):
     X, y, model = linear_fit
     box = threshold_boundary_explorer(model, X, y)
-    slider = box.children[0]
     values = _readout(box)
     assert list(values) == ["threshold", "logit(threshold)", "slope", "offset", "accuracy", "misclassified"]
     assert float(values["accuracy"]) == pytest.approx(model.score(X, y), abs=1e-3)
-    slider.value = 0.8
+    box.set(threshold=0.8)
     values = _readout(box)
     expected = boundary_report(model, X, y, 0.8)
     assert float(values["threshold"]) == pytest.approx(0.8)
@@ -337,13 +338,12 @@ def test_threshold_boundary_explorer_updates(linear_fit):
 def test_polynomial_boundary_explorer_updates_without_warnings(rings):
     X, y = rings
     box = polynomial_boundary_explorer(X, y, degrees=(1, 2, 3), degree=1, resolution=40)
-    degree, threshold = box.children[0], box.children[1]
     assert list(_readout(box)) == ["degree", "threshold", "logit(threshold)", "accuracy", "misclassified"]
-    threshold.value = 0.9  # degree 1: no point reaches 0.9, so no contour (and no warning)
-    degree.value = 2
+    box.set(threshold=0.9)  # degree 1: no point reaches 0.9, so no contour (and no warning)
+    box.set(degree=2)
     values = _readout(box)
     assert values["degree"] == "2" and float(values["threshold"]) == pytest.approx(0.9)
-    threshold.value = 0.5
+    box.set(threshold=0.5)
     assert float(_readout(box)["accuracy"]) > 0.95
 
 

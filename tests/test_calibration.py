@@ -8,7 +8,7 @@ import matplotlib.pyplot as plt  # noqa: E402
 import numpy as np  # noqa: E402
 import pandas as pd  # noqa: E402
 import pytest  # noqa: E402
-from ipywidgets import FloatLogSlider  # noqa: E402
+from ipywidgets import SelectionSlider  # noqa: E402
 from matplotlib.patches import StepPatch  # noqa: E402
 from sklearn.calibration import calibration_curve  # noqa: E402
 from sklearn.linear_model import LogisticRegression  # noqa: E402
@@ -33,7 +33,8 @@ from helpers.plots.calibration import (  # noqa: E402
     reliability_axes,
     update_reliability,
 )
-from helpers.widgets.calibration import calibration_explorer, readout_html  # noqa: E402
+from helpers.widgets.calibration import CalibrationResult, calibration_explorer  # noqa: E402
+from helpers.widgets.core import format_readout  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -54,8 +55,8 @@ def small_grid():
     return grid, (X_train, y_train, X_test, y_test)
 
 
-def _readout(box):
-    return dict(re.findall(r"<b>(.*?)</b>: ([^<]*)", box.children[-1].value))
+def _readout(explorer):
+    return dict(re.findall(r"<b>(.*?)</b>: ([^<]*)", explorer.readout.value))
 
 
 # ---------------------------------------------------------------- make_logistic_data
@@ -342,21 +343,22 @@ def test_plot_calibration_scores(small_grid):
 
 
 # ---------------------------------------------------------------- widget
-def test_readout_html_format():
-    html = readout_html({"C": 0.01, "Brier score": 0.123456, "log loss": 0.4, "table": None})
-    assert html == "<b>C</b>: 0.01<br><b>Brier score</b>: 0.1235<br><b>log loss</b>: 0.4000"
+def test_readout_format():
+    html = format_readout(CalibrationResult(0.01, 0.123456, 0.4))
+    assert re.findall(r"<b>(.*?)</b>: ([^<]*)", html) == [("C", "0.01"), ("Brier score", "0.1235"),
+                                                          ("log loss", "0.4000")]
 
 
 def test_calibration_explorer_updates_readout(small_grid):
     grid, _ = small_grid
     box = calibration_explorer(grid, C=1e-2)
-    slider = box.children[0]
-    assert isinstance(slider, FloatLogSlider) and not slider.continuous_update and slider.readout
+    slider = box.controls["C"]
+    assert isinstance(slider, SelectionSlider) and not slider.continuous_update and slider.readout
     values = _readout(box)
     assert list(values) == ["C", "Brier score", "log loss"]
     assert float(values["C"]) == pytest.approx(1e-2)
     assert float(values["Brier score"]) == pytest.approx(grid.brier[1], abs=1e-4)
-    slider.value = 1.0
+    box.set(C=1.0)
     values = _readout(box)
     assert float(values["C"]) == pytest.approx(1.0)
     assert float(values["log loss"]) == pytest.approx(grid.log_loss[2], abs=1e-4)

@@ -21,7 +21,8 @@ from helpers.maths import logistic_cost, logistic_gradient, sigmoid  # noqa: E40
 from helpers.models import LogisticRegressionScratch  # noqa: E402
 from helpers.plots.descent import plot_learning_rate_comparison, plot_optimality_gap  # noqa: E402
 from helpers.plots.training import cost_grid  # noqa: E402
-from helpers.widgets.descent import build_descent_explorer, descent_explorer, readout_html  # noqa: E402
+from helpers.widgets.core import format_readout  # noqa: E402
+from helpers.widgets.descent import DescentResult, build_descent_explorer, descent_explorer  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -229,10 +230,11 @@ def test_explorer_update_moves_artists_and_reports(one_feature):
                                                    w_values=np.linspace(-1, 5, 7), b_values=np.linspace(-4, 2, 7))
     assert isinstance(fig, Figure)
     assert set(controls) == {"learning_rate", "n_iter"}
-    assert controls["n_iter"].max == 30 and controls["learning_rate"].continuous_update is False
-    html = update(learning_rate=10 ** 0.5 + 1e-9, n_iter=12)  # slider values are inexact floats
+    assert controls["n_iter"].options[-1] == ("30", 30) and controls["learning_rate"].continuous_update is False
+    result = update(learning_rate=10 ** 0.5 + 1e-9, n_iter=12)  # nearest grid rate
     run = gradient_descent_path(X, y, 10 ** 0.5, 30)
-    assert html == readout_html(descent_report(run, 12))
+    assert result == DescentResult.from_report(descent_report(run, 12))
+    html = format_readout(result)
     for key in ("learning rate", "iterations", "final loss", "w", "b"):
         assert f"<b>{key}</b>: " in html
     assert "<b>iterations</b>: 12" in html
@@ -255,4 +257,4 @@ def test_explorer_rejects_bad_input(two_features, one_feature):
 def test_descent_explorer_builds(one_feature):
     X, y = one_feature
     box = descent_explorer(X, y, max_iter=10, w_values=np.linspace(-1, 5, 5), b_values=np.linspace(-4, 2, 5))
-    assert "<b>final loss</b>" in box.children[-1].value
+    assert "<b>final loss</b>" in box.readout.value

@@ -19,8 +19,8 @@ from helpers.linear_baseline import (
 )
 from helpers.maths import logistic_cost, sigmoid
 from helpers.plots.fits import plot_cost_slice, plot_linear_vs_logistic, plot_outlier_comparison
-from helpers.widgets.core import find_artist
-from helpers.widgets.fits import READOUT_KEYS, outlier_explorer, outlier_figure, outlier_readout
+from helpers.widgets.core import find_artist, readout_items
+from helpers.widgets.fits import OutlierResult, outlier_explorer, outlier_figure
 
 
 @pytest.fixture(scope="module")
@@ -264,9 +264,9 @@ def test_plot_cost_slice(tumours):
 
 def test_outlier_readout_has_every_key_once():
     effect = outlier_effect(20.0)
-    lines = outlier_readout(effect).split("<br>")
-    assert [line.split("</b>")[0].removeprefix("<b>") for line in lines] == list(READOUT_KEYS)
-    values = dict(line.removeprefix("<b>").split("</b>: ") for line in lines)
+    values = readout_items(OutlierResult.from_effect(effect))
+    assert list(values) == ["extreme size", "linear boundary", "logistic boundary", "misclassified (linear)",
+                            "misclassified (logistic)", "outside [0, 1] (linear)", "max prediction (linear)"]
     assert values["misclassified (linear)"] == str(effect["misclassified_linear_after"])
     assert float(values["linear boundary"]) == pytest.approx(effect["linear_boundary_after"], abs=5e-4)
     assert float(values["logistic boundary"]) == pytest.approx(effect["logistic_boundary_after"], abs=5e-4)
@@ -276,10 +276,10 @@ def test_outlier_figure_update_moves_artists_only():
     sizes = np.arange(7.0, 41.0)
     fig, update = outlier_figure(sizes, 20.0)
     n_artists = [len(ax.get_children()) for ax in fig.axes]
-    html = update(extreme_size=40.0)
+    result = update(extreme_size=40.0)
     effect = outlier_effect(40.0)
     assert [len(ax.get_children()) for ax in fig.axes] == n_artists
-    assert f"<b>linear boundary</b>: {effect['linear_boundary_after']:.3f}" in html
+    assert readout_items(result)["linear boundary"] == f"{effect['linear_boundary_after']:.3f}"
     for ax in fig.axes:
         assert find_artist(ax, "linear-boundary").get_xdata()[0] == pytest.approx(effect["linear_boundary_after"])
     zoom = fig.axes[1]
@@ -293,18 +293,13 @@ def test_outlier_figure_update_moves_artists_only():
         outlier_figure(sizes, 20.5)
 
 
-def test_outlier_explorer_builds_a_slider(monkeypatch):
-    class Handle:  # stands in for IPython's DisplayHandle outside a kernel
-        def update(self, *args, **kwargs):
-            pass
-
-    monkeypatch.setattr("helpers.widgets.core.display", lambda *args, **kwargs: Handle())
-    box = outlier_explorer(extreme_sizes=np.arange(10.0, 31.0, 5.0), value=20.0)
-    slider, readout = box.children
-    assert (slider.min, slider.max, slider.step, slider.value) == (10.0, 30.0, 5.0, 20.0)
+def test_outlier_explorer_builds_a_slider(capsys):
+    explorer = outlier_explorer(extreme_sizes=np.arange(10.0, 31.0, 5.0), value=20.0)
+    slider, readout = explorer.controls["extreme_size"], explorer.readout
+    assert [value for _, value in slider.options] == [10.0, 15.0, 20.0, 25.0, 30.0] and slider.value == 20.0
     assert not slider.continuous_update and slider.readout
     assert "<b>misclassified (logistic)</b>" in readout.value
-    slider.value = 30.0
+    explorer.set(extreme_size=30.0)
     assert "<b>extreme size</b>: 30.0" in readout.value
     with pytest.raises(ValueError, match="evenly spaced"):
         outlier_explorer(extreme_sizes=[10.0, 11.0, 15.0])

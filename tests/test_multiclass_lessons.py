@@ -151,11 +151,12 @@ def test_class_probability_report_errors(iris, model_cm):
 def test_class_probability_explorer_moves_bars(iris, model_cm):
     x = iris.scaler.inverse_transform(iris.X_test[9:10])[0]
     box = class_probability_explorer(model_cm, x, 2, NAMES, "petal length (cm)", value_range=(1.0, 7.0))
-    slider, html = box.children[0], box.children[-1]
+    slider, html = box.controls["value"], box.readout
     readout = dict(re.findall(r"<b>(.*?)</b>: ([^<]*)", html.value))
     assert list(readout) == ["petal length (cm)", "P(setosa)", "P(versicolor)", "P(virginica)", "predicted"]
     assert readout["predicted"] == "versicolor" and float(readout["petal length (cm)"]) == pytest.approx(4.5)
-    slider.value = 6.5
+    box.set(value=6.5)
+    assert slider.value == 6.5
     readout = dict(re.findall(r"<b>(.*?)</b>: ([^<]*)", html.value))
     expected = class_probability_report(model_cm, x, 2, 6.5, NAMES)
     assert readout["predicted"] == expected["predicted"] == "virginica"

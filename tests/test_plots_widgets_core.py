@@ -1,10 +1,12 @@
-"""The shared figure style, core plot helpers and the widget pattern."""
+"""The shared figure style, core plot helpers and the explorer platform."""
+from dataclasses import dataclass
+
 import matplotlib
 
 matplotlib.use("Agg")  # headless tests; set before pyplot is imported
 
-import ipywidgets as widgets  # noqa: E402
 import numpy as np  # noqa: E402
+import pytest  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 
 from helpers import LogisticRegressionScratch, SoftmaxRegressionScratch, load_iris_split, logistic_cost  # noqa: E402
@@ -19,8 +21,17 @@ from helpers.plots import (  # noqa: E402
     plot_probability_map,
     scatter_classes,
 )
-from helpers.widgets import figure_image, interactive_figure  # noqa: E402
-from helpers.widgets.core import instances  # noqa: E402
+from helpers.widgets import Explorer, find_explorers, shown, slider  # noqa: E402
+from helpers.widgets.core import (  # noqa: E402
+    MAX_FIGURE_WIDTH_IN,
+    MIN_FONT_PT,
+    PLACEHOLDER,
+    explorer_figure,
+    figure_image,
+    layout_problems,
+    max_figure_height_in,
+    number,
+)
 
 
 def _ax():
@@ -77,7 +88,13 @@ def test_cost_contours_with_path():
     np.testing.assert_array_equal(ax.lines[0].get_xdata(), [0, 1, 2])
 
 
-def test_interactive_figure_updates_artists_and_readout(capsys):
+@dataclass(frozen=True)
+class _Result:
+    a: float = shown("a", ".2f")
+    hidden: int = 0
+
+
+def test_explorer_updates_artists_and_readout_and_displays_a_placeholder(capsys):
     fig = Figure(layout="constrained")
     ax = fig.subplots()
     (line,) = ax.plot([0, 1], [0, 1])
@@ -86,21 +103,58 @@ def test_interactive_figure_updates_artists_and_readout(capsys):
     def update(a):
         calls.append(a)
         line.set_ydata([0, a])
-        return f"<b>a</b>: {a:.2f}"
+        return _Result(a)
 
-    slider = widgets.FloatSlider(value=1.0, min=0, max=2, step=0.5)
-    box = interactive_figure(fig, update, {"a": slider})
-    readout = box.children[-1]
-    assert calls == [1.0] and readout.value == "<b>a</b>: 1.00"
-    assert "helpers-readout" in readout._dom_classes
-    slider.value = 1.5
-    assert calls == [1.0, 1.5] and readout.value == "<b>a</b>: 1.50"
-    assert line.get_ydata()[1] == 1.5
-    assert instances[-1].box is box and instances[-1].fig is fig
-    assert type(fig.get_layout_engine()).__name__ == "PlaceHolderLayoutEngine"
+    control = slider("a", [0.0, 0.5, 1.0, 1.5, 2.0], 1.0)
+    explorer = Explorer(fig, {"a": control}, update, name="line", prerender=False)
+    assert calls == [1.0] and explorer.result == _Result(1.0)
+    assert '<b>a</b>: 1.00</span>' in explorer.readout.value and "hidden" not in explorer.readout.value
+    assert "helpers-readout" in explorer.readout._dom_classes
+    control.value = 1.5  # as the front end sets it
+    assert calls == [1.0, 1.5] and '<b>a</b>: 1.50</span>' in explorer.readout.value
+    assert explorer.figure.axes[0].lines[0].get_ydata()[1] == 1.5
+    assert type(fig.get_layout_engine()).__name__ == "PlaceHolderLayoutEngine"  # axes stay where they are
+    assert explorer in find_explorers() and find_explorers({"e": explorer, "x": 1}) == [explorer]
+    control.value = 1.0
+    assert calls == [1.0, 1.5], "a state drawn before is a lookup, not an update"
+    assert explorer.stats["hits"] == 1
+
+    # displayed: the widget's text/plain is the placeholder, then the figure as an ordinary PNG output
+    shown_outputs = []
+    import helpers.widgets.core as core
+
+    original = core.display
+    core.display = lambda obj, **kwargs: shown_outputs.append((obj, kwargs))
+    try:
+        explorer._ipython_display_()
+    finally:
+        core.display = original
+    bundle, kwargs = shown_outputs[0]
+    assert kwargs == {"raw": True} and bundle["text/plain"] == PLACEHOLDER
+    assert "application/vnd.jupyter.widget-view+json" in bundle
     capsys.readouterr()
 
 
+def test_number_is_one_format_for_slider_readout_and_title():
+    assert number(-11.5, ".1f") == "−11.5" and number(-0.0001, ".2f") == "0.00"
+    assert number(1000.0, ".3~g") == "1000" and number(10 ** -2.75, ".3~g") == "0.00178"
+    assert number(None) == "none" and number(float("inf")) == "inf" and number(7) == "7"
+    with pytest.raises(ValueError, match="NaN"):
+        number(float("nan"), ".2f")
+    control = slider("C", np.logspace(-3, 3, 25), 1.0, ".3~g")
+    assert control.label == number(1.0, ".3~g") == "1" and control.options[-1][0] == "1000"
+    with pytest.raises(ValueError, match="alike"):
+        slider("x", [0.001, 0.002], fmt=".2f")
+
+
+def test_explorer_figure_enforces_the_laptop_limits():
+    fig = explorer_figure(MAX_FIGURE_WIDTH_IN, max_figure_height_in(1, 1))
+    assert fig.dpi == 100 and layout_problems(fig) == []
+    with pytest.raises(ValueError, match="does not fit"):
+        explorer_figure(MAX_FIGURE_WIDTH_IN + 1, 3)
+    ax = fig.subplots()
+    ax.set_title("tiny", fontsize=MIN_FONT_PT - 1)
+    assert layout_problems(fig) == [f"text 'tiny' is {MIN_FONT_PT - 1} pt (< {MIN_FONT_PT} pt)"]
 def test_figure_image_is_a_png():
     fig = Figure()
     fig.subplots().plot([0, 1])

@@ -1,4 +1,6 @@
 """Tests for helpers.regularization, its plots and the C explorer widget."""
+import re
+
 import matplotlib
 
 matplotlib.use("Agg")
@@ -37,7 +39,8 @@ from helpers.regularization import (  # noqa: E402
     penalised_logistic,
     regularization_grid,
 )
-from helpers.widgets.regularization import c_explorer, readout_html  # noqa: E402
+from helpers.widgets.core import format_readout  # noqa: E402
+from helpers.widgets.regularization import CExplorerResult, c_explorer  # noqa: E402
 
 CS = np.logspace(-2, 2, 9)
 
@@ -305,27 +308,28 @@ def test_draw_boundary_and_zero_markers():
 def test_c_explorer_readout_follows_the_pure_function(moons_grid, moons):
     X_train, _, y_train, _ = moons
     box = c_explorer(moons_grid, X_train, y_train, C=1.0, penalty="L2")
-    slider, toggle, html = box.children
-    assert slider.readout and not slider.continuous_update and slider.base == 10
-    assert np.isclose(10**slider.min, CS[0]) and np.isclose(10**slider.max, CS[-1])
+    slider, toggle, html = box.controls["C"], box.controls["penalty"], box.readout
+    assert slider.readout and not slider.continuous_update
+    assert np.allclose([value for _, value in slider.options], CS)
     assert list(toggle.options) == list(PENALTIES)
-    assert html.value == readout_html(c_explorer_state(moons_grid, 1.0, "L2"))
-    slider.value = 100.0
+    assert box.result == CExplorerResult.from_state(c_explorer_state(moons_grid, 1.0, "L2"))
+    box.set(C=100.0)
     toggle.value = "L1"
-    assert html.value == readout_html(c_explorer_state(moons_grid, 100.0, "L1"))
-    lines = html.value.split("<br>")
-    assert [line.split("</b>")[0].removeprefix("<b>") for line in lines] == list(STATE_KEYS)
+    assert box.result == CExplorerResult.from_state(c_explorer_state(moons_grid, 100.0, "L1"))
+    assert format_readout(box.result) in html.value
+    assert re.findall(r"<b>(.*?)</b>", html.value) == list(STATE_KEYS)
     ax_map, ax_bars = box.figure.axes[0], box.figure.axes[1]
     p, i = nearest_setting(moons_grid, 100.0, "L1")
     assert np.allclose(ax_map.images[-1].get_array(), moons_grid.proba_map[p, i])
     assert np.allclose([bar.get_height() for bar in ax_bars.containers[-1]], moons_grid.coef[p, i])
 
 
-def test_readout_html_format(moons_grid):
-    text = readout_html(c_explorer_state(moons_grid, 0.01, "L1"))
-    assert text.startswith("<b>C</b>: 0.01<br><b>penalty</b>: L1<br>")
+def test_readout_format(moons_grid):
+    text = format_readout(CExplorerResult.from_state(c_explorer_state(moons_grid, 0.01, "L1")))
+    assert text.startswith('<span class="helpers-readout-item"><b>C</b>: 0.01</span>'
+                           '<span class="helpers-readout-item"><b>penalty</b>: L1</span>')
     with pytest.raises(ValueError, match="c_explorer_state"):
-        readout_html({"C": 1.0})
+        CExplorerResult.from_state({"C": 1.0})
 
 
 def test_c_explorer_needs_a_map(cancer, moons):

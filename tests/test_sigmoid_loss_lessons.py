@@ -27,7 +27,8 @@ from helpers.plots.sigmoid import (  # noqa: E402
     plot_sigmoid_derivative,
 )
 from helpers.widgets.loss import log_loss_explorer, log_loss_figure  # noqa: E402
-from helpers.widgets.sigmoid import logistic_model_explorer, logistic_model_figure, readout_html  # noqa: E402
+from helpers.widgets.core import readout_items  # noqa: E402
+from helpers.widgets.sigmoid import logistic_model_explorer, logistic_model_figure  # noqa: E402
 
 
 @pytest.fixture(scope="module")
@@ -35,10 +36,9 @@ def tumours():
     return make_tumour_sizes(n_samples=100, random_state=3)
 
 
-def _readout(html):
-    """Parse '<b>name</b>: value<br>...' the way the browser tests do."""
-    pairs = (line.split("</b>: ") for line in html.split("<br>"))
-    return {name.removeprefix("<b>"): value for name, value in pairs}
+def _readout(result):
+    """``{label: shown text}`` of an explorer's result, as the readout writes it."""
+    return readout_items(result)
 
 
 # ---------------------------------------------------------------- logistic_boundary
@@ -243,9 +243,12 @@ def test_plot_parameter_point():
 
 
 # ---------------------------------------------------------------- widgets
-def test_readout_html():
-    html = readout_html({"a": 0.12345, "b": 3, "c": None, "d": np.inf, "e": "x ≥ 1"})
-    assert html == "<b>a</b>: 0.123<br><b>b</b>: 3<br><b>c</b>: none<br><b>d</b>: inf<br><b>e</b>: x ≥ 1"
+def test_readout_shows_none_inf_and_text():
+    from helpers.widgets.sigmoid import LogisticModelResult
+
+    result = LogisticModelResult(None, "every x", np.inf, 1, None, 4.0)
+    assert _readout(result) == {"boundary x": "none", "class 1 when": "every x", "P(y=1) at x=4": "inf",
+                                "class at x=4": "1"}
 
 
 def test_logistic_model_widget_moves_artists_and_reports(tumours):
@@ -262,7 +265,7 @@ def test_logistic_model_widget_moves_artists_and_reports(tumours):
     assert find_artist(ax, "threshold-line").get_ydata()[0] == 0.3
     x, p = find_artist(ax, "model-curve").get_data()
     np.testing.assert_allclose(p, sigmoid(2.0 * x - 6.0))
-    assert "w = 2.00" in ax.get_title()
+    assert "w = 2.0," in ax.get_title()
     assert _readout(update(w=0.0, b=-6.0, threshold=0.3))["boundary x"] == "none"
     assert np.isnan(find_artist(ax, "boundary-line").get_xdata()[0])
 
@@ -279,8 +282,8 @@ def test_log_loss_widget_moves_the_point():
 
 def test_explorers_build_controls():
     box = logistic_model_explorer(w=3.5, b=-11.5, threshold=0.5)
-    assert [c.description for c in box.children[:3]] == ["weight w", "intercept b", "threshold τ"]
-    assert all(c.continuous_update is False for c in box.children[:3])
-    assert "<b>boundary x</b>: 3.286" in box.children[3].value
+    assert [c.description for c in box.controls.values()] == ["weight w", "intercept b", "threshold τ"]
+    assert all(c.continuous_update is False for c in box.controls.values())
+    assert "<b>boundary x</b>: 3.286" in box.readout.value
     box = log_loss_explorer(y=1, y_prob=0.5)
-    assert "<b>loss</b>: 0.693" in box.children[2].value
+    assert "<b>loss</b>: 0.693" in box.readout.value

@@ -17,7 +17,6 @@ from sklearn.metrics import (
     roc_curve,
 )
 
-import helpers.widgets.core as core
 from helpers.plots.evaluation import (
     move_operating_point,
     plot_coefficients,
@@ -27,7 +26,8 @@ from helpers.plots.evaluation import (
     update_confusion_matrix,
 )
 from helpers.thresholds import REPORT_KEYS, choose_threshold_for_recall, threshold_report, threshold_table
-from helpers.widgets.thresholds import threshold_explorer, threshold_readout
+from helpers.widgets.core import layout_problems, readout_items
+from helpers.widgets.thresholds import ThresholdResult, threshold_explorer
 
 EDGE_THRESHOLDS = [0.0, 0.05, 0.3, 0.5, 0.7, 0.999, 1.0]
 
@@ -343,8 +343,7 @@ def test_plot_helpers_create_axes_when_none():
 
 # ---------------------------------------------------------------- widget
 
-READOUT_KEYS = ["threshold", "TP", "FP", "TN", "FN", "precision (malignant)", "recall (malignant)",
-                "F1 (malignant)", "missed malignant"]
+READOUT_KEYS = ["recall (malignant)", "precision (malignant)", "F1 (malignant)"]
 
 
 def _parse_readout(html):
@@ -354,41 +353,51 @@ def _parse_readout(html):
 def test_readout_keys_and_values():
     y, y_prob = _random_problem(8)
     report = threshold_report(y, y_prob, 0.3, positive_label=0)
-    parsed = _parse_readout(threshold_readout(report, "malignant"))
+    parsed = readout_items(ThresholdResult.from_report(report, "malignant"))
     assert list(parsed) == READOUT_KEYS
-    assert int(parsed["FN"]) == report["fn"] == int(parsed["missed malignant"])
     assert float(parsed["recall (malignant)"]) == pytest.approx(report["recall"], abs=5e-4)
-
-
-def _figure_of(box):
-    """The figure a widget draws: the returned object's ``figure`` (as the C explorer's), else core's registry."""
-    fig = getattr(box, "figure", None)
-    if fig is None:
-        fig = next((inst.fig for inst in reversed(core.instances) if inst.box is box), None)
-    assert isinstance(fig, Figure), "the threshold explorer must expose the figure it updates"
-    return fig
+    assert float(parsed["F1 (malignant)"]) == pytest.approx(report["f1"], abs=5e-4)
 
 
 def test_explorer_updates_readout_and_moves_artists():
     y, y_prob = _random_problem(9)
-    box = threshold_explorer(y, y_prob, positive_label=0, positive_name="malignant", negative_name="benign")
-    slider, html = box.children
-    assert (slider.min, slider.max, slider.step, slider.readout, slider.continuous_update) == (0, 1, 0.01, True, False)
-    fig = _figure_of(box)
-    ax_cm, ax_roc, ax_pr = fig.axes
+    explorer = threshold_explorer(y, y_prob, positive_label=0, positive_name="malignant", negative_name="benign")
+    slider, html = explorer.controls["threshold"], explorer.readout
+    assert (slider.options[0], slider.options[-1], len(slider.options)) == (("0.00", 0.0), ("1.00", 1.0), 101)
+    assert slider.readout and not slider.continuous_update
+    fig = explorer.figure
+    assert layout_problems(fig) == []  # one laptop view, no text under 10 px on screen
     n_artists = [len(ax.get_children()) for ax in fig.axes]
     for threshold in [0.0, 0.37, 1.0]:
-        slider.value = threshold
+        explorer.set(threshold=threshold)
         parsed = _parse_readout(html.value)
         report = threshold_report(y, y_prob, threshold, positive_label=0)
         assert list(parsed) == READOUT_KEYS
-        assert [int(parsed[k]) for k in ("TP", "FP", "TN", "FN")] == [report[k] for k in ("tp", "fp", "tn", "fn")]
         assert float(parsed["precision (malignant)"]) == pytest.approx(report["precision"], abs=5e-4)
-        # the same artists, moved: nothing re-plotted
-        assert [len(ax.get_children()) for ax in fig.axes] == n_artists
-        point = [line for line in ax_roc.lines if line.get_gid() == "operating-point"][0]
+        assert explorer.result == ThresholdResult.from_report(report, "malignant")
+        fig = explorer.figure
+        assert [len(ax.get_children()) for ax in fig.axes] == n_artists  # the same artists, moved
+        point = [line for line in fig.axes[1].lines if line.get_gid() == "operating-point"][0]
         assert tuple(np.ravel(point.get_data())) == pytest.approx((report["fpr"], report["tpr"]))
-        point = [line for line in ax_pr.lines if line.get_gid() == "operating-point"][0]
-        assert tuple(np.ravel(point.get_data())) == pytest.approx((report["recall"], report["precision"]))
-        np.testing.assert_array_equal(ax_cm.images[0].get_array(),
-                                      [[report["tp"], report["fn"]], [report["fp"], report["tn"]]])
+        counts = {t.get_gid(): t.get_text() for t in fig.axes[0].texts}
+        assert counts == {f"score-strip-{k}": f"{k.upper()} {report[k]}" for k in ("tp", "fn", "fp", "tn")}
+        rings = fig.axes[0].collections[-1].get_offsets()
+        assert len(rings) == report["fn"] + report["fp"]
+        assert f"P ≥ {threshold:.2f}: {report['fn']} missed malignant" in fig.axes[0].get_title(loc="left")
+
+
+def test_one_key_press_changes_at_least_one_percent_of_the_figure():
+    """The exemplar's promise: ArrowRight anywhere on the slider visibly moves something (>= 1 % of pixels)."""
+    import io
+
+    from PIL import Image
+
+    y, y_prob = _random_problem(10)
+    explorer = threshold_explorer(y, y_prob, positive_label=0, positive_name="malignant", negative_name="benign")
+
+    def pixels(t):
+        return np.asarray(Image.open(io.BytesIO(explorer.set(threshold=t).image_bytes())).convert("RGB"))
+
+    for t in (0.0, 0.25, 0.5, 0.73, 0.98):
+        changed = np.mean(np.any(pixels(t) != pixels(round(t + 0.01, 2)), axis=2))
+        assert changed >= 0.01, f"{t:.2f} -> {t + 0.01:.2f} changes {changed:.2%} of the pixels"

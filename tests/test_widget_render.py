@@ -1,6 +1,9 @@
-"""The partial redraw behind every slider gives exactly the picture of a full draw."""
+"""Every image an explorer shows is a full draw of the state its controls show -- cached, pre-rendered
+in the background, or drawn on demand -- and its figure stays drawable by a plain ``fig.canvas.draw()``."""
 import io
 import pickle
+import threading
+from dataclasses import dataclass
 
 import matplotlib
 
@@ -12,62 +15,210 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg  # noqa: E402
 from matplotlib.figure import Figure  # noqa: E402
 from PIL import Image  # noqa: E402
 
-from helpers.widgets.render import FigureRenderer  # noqa: E402
+from helpers.widgets.core import Explorer, _options, png_bytes, shown, slider, toggle  # noqa: E402
 
 
-def _full_draw(fig):
-    copy = pickle.loads(pickle.dumps(fig))
-    for artist in copy.findobj():
-        artist.set_animated(False)
-    canvas = FigureCanvasAgg(copy)
-    canvas.draw()
-    return np.asarray(canvas.buffer_rgba()).astype(int)
+@dataclass(frozen=True)
+class SceneResult:
+    a: float = shown("a", ".2f")
+    mode: str = shown("mode")
 
 
 def _decode(png):
-    return np.asarray(Image.open(io.BytesIO(png)).convert("RGBA")).astype(int)
+    return np.asarray(Image.open(io.BytesIO(png)).convert("RGB")).astype(int)
 
 
-@pytest.fixture
-def scene():
+def _fresh_draw(fig):
+    """The figure pickled and drawn from scratch: nothing of the explorer's drawing state carried over."""
+    copy = pickle.loads(pickle.dumps(fig))
+    canvas = FigureCanvasAgg(copy)
+    canvas.draw()
+    return np.asarray(canvas.buffer_rgba())[..., :3].astype(int)
+
+
+def _scene(subfigures=False, prerender=False, partial=False):
+    """Two panels (optionally in two SubFigures), an image under points, a line, bars and a title."""
     rng = np.random.default_rng(0)
     fig = Figure(figsize=(6, 3), layout="constrained")
-    ax, ax2 = fig.subplots(1, 2)
-    image = ax.imshow(rng.random((20, 20)), extent=(0, 1, 0, 1), zorder=0)  # under the points
+    if subfigures:
+        left, right = fig.subfigures(1, 2)
+        ax, ax2 = left.add_subplot(), right.add_subplot()
+    else:
+        ax, ax2 = fig.subplots(1, 2)
+    images = rng.random((5, 20, 20))
+    image = ax.imshow(images[0], extent=(0, 1, 0, 1), zorder=0)
     ax.scatter(rng.random(50), rng.random(50), zorder=3)
-    title = ax.set_title("start")
     (line,) = ax2.plot([0, 1], [0, 1])
     bars = ax2.bar([0.2, 0.6], [0.5, 0.5], width=0.2)
-    renderer = FigureRenderer(fig)
-    first = renderer.render()
-    fig.set_layout_engine("none")
-    return fig, renderer, first, dict(image=image, title=title, line=line, bars=bars, ax2=ax2, rng=rng)
+    extra = []
+
+    def update(a, mode):
+        image.set_data(images[int(round(a * 4))])
+        line.set_ydata([0, a])
+        bars[0].set_height(a / 2)
+        ax2.set_title(f"a = {a:.2f}, {mode}")
+        ax2.set_ylim(0, 1 if mode == "near" else 2)  # new ticks
+        while extra:
+            extra.pop().remove()
+        if mode == "far":
+            extra.append(ax2.axhline(a, color="k"))  # an artist that comes and goes
+        return SceneResult(a, mode)
+
+    controls = {"a": slider("a", np.round(np.linspace(0, 1, 5), 2), 0.5),
+                "mode": toggle("mode", ["near", "far"], "near")}
+    return Explorer(fig, controls, update, name="scene", prerender=prerender, partial=partial)
 
 
-def test_first_render_is_a_full_draw(scene):
-    fig, _, first, _ = scene
-    assert np.array_equal(_decode(first), _full_draw(fig))
+@pytest.mark.parametrize("partial", [False, True], ids=["full-draws", "partial-redraws"])
+@pytest.mark.parametrize("subfigures", [False, True], ids=["axes", "subfigures"])
+def test_every_state_shows_a_full_draw_whatever_the_path(subfigures, partial):
+    explorer = _scene(subfigures, partial=partial)
+    first = explorer.image_bytes()
+    path = [(0.75, "near"), (1.0, "far"), (0.0, "far"), (0.5, "near"), (0.25, "far"), (0.75, "near")]
+    for a, mode in path:
+        shown_png = explorer.set(a=a, mode=mode).image_bytes()
+        assert explorer.result == SceneResult(a, mode)
+        assert np.array_equal(_decode(shown_png), _fresh_draw(explorer.figure)), (a, mode)
+        # and the cache gives what drawing that state now gives
+        assert shown_png == png_bytes(explorer.figure)
+    # back at the start: the first image (drawn under constrained layout) is still the state's picture
+    assert _decode(explorer.set(a=0.5, mode="near").image_bytes()).tolist() == _decode(first).tolist()
+    assert explorer.stats["hits"] >= 2
 
 
-def test_moves_redraw_only_what_changed_and_match_a_full_draw(scene):
-    fig, renderer, _, a = scene
-    for k in range(6):
-        a["line"].set_ydata([0, k / 5])
-        a["bars"][0].set_height(k / 6)
-        a["title"].set_text(f"move {k}")
-        a["image"].set_data(a["rng"].random((20, 20)))  # below the scatter: the points must stay on top
-        if k == 2:
-            a["ax2"].set_ylim(0, 2)  # new ticks: a full draw
-        if k == 4:
-            a["ax2"].axhline(0.3, color="k")  # a new artist
-        if k == 5:
-            a["ax2"].lines[-1].remove()  # an artist leaves
-        assert np.array_equal(_decode(renderer.render()), _full_draw(fig)), f"move {k}"
-    assert a["line"] in renderer.dynamic or not renderer.dynamic
+def test_partial_redraw_redraws_only_the_changed_artists():
+    fig = Figure(figsize=(4, 3), layout="constrained")
+    ax = fig.subplots()
+    ax.scatter(np.linspace(0, 1, 30), np.linspace(0, 1, 30), zorder=3)
+    (line,) = ax.plot([0, 1], [0, 0], zorder=2)  # under the points: they are redrawn over it
+    ax.set(xlim=(0, 1), ylim=(0, 1))
+
+    def update(a, mode):
+        line.set_ydata([0, a])
+        return SceneResult(a, mode)
+
+    controls = {"a": slider("a", [0.0, 0.25, 0.5, 0.75, 1.0], 0.5), "mode": toggle("mode", ["near"], "near")}
+    explorer = Explorer(fig, controls, update, prerender=False, partial=True)
+    for a in (1.0, 0.0, 0.25):  # each drawn now (no lookup), so explorer.fig is in that state
+        png = explorer.set(a=a).image_bytes()
+        assert np.array_equal(_decode(png), _fresh_draw(explorer.fig)), a  # .fig: no hand-out, no reset
+    renderer = explorer._renderer
+    assert line in renderer.dynamic and not any(artist.get_animated() for artist in fig.findobj())
 
 
-def test_unchanged_figure_renders_the_same(scene):
-    fig, renderer, first, a = scene
-    a["line"].set_ydata([0, 0.3])
-    once = renderer.render()
-    assert np.array_equal(_decode(renderer.render()), _decode(once))
+@pytest.mark.parametrize("partial", [False, True], ids=["full-draws", "partial-redraws"])
+def test_figure_is_left_drawable_by_a_plain_draw(partial):
+    explorer = _scene(partial=partial)
+    explorer.set(a=1.0, mode="far")
+    explorer.prerender(wait=True)
+    fig = explorer.figure  # back in the state the controls show, whatever was pre-rendered last
+    assert not any(artist.get_animated() for artist in fig.findobj())
+    fig.canvas.draw()
+    assert np.array_equal(np.asarray(fig.canvas.buffer_rgba())[..., :3], _decode(explorer.image_bytes()))
+    explorer.close()
+
+
+@pytest.mark.parametrize("partial", [False, True], ids=["full-draws", "partial-redraws"])
+def test_prerender_covers_one_key_press_and_is_thread_safe(partial):
+    """Moves from the main thread while the background renders: each image is its own state's picture."""
+    explorer = _scene(prerender=True, partial=partial)
+    explorer.prerender()
+    for a, mode in [(0.75, "near"), (1.0, "near"), (1.0, "far"), (0.0, "far"), (0.25, "near")]:
+        png = explorer.set(a=a, mode=mode).image_bytes()
+        explorer._schedule(explorer._key_now)  # as a move from the front end does
+        assert np.array_equal(_decode(png), _fresh_draw(explorer.figure)), (a, mode)
+    explorer.prerender(wait=True)
+    # every state one key press away is cached now
+    one_press = {(0.0, "near"), (0.5, "near"), (0.25, "far"), (1.0, "near")}  # arrows, toggle, PageUp / End
+    assert one_press <= set(explorer._cache)
+    assert explorer.stats["prerendered"] > 0
+    assert all(t.daemon for t in threading.enumerate() if t.name.startswith("prerender"))
+    explorer.close()
+    explorer._worker.join(timeout=10)
+    assert not explorer._worker.is_alive()
+
+
+def test_update_must_return_a_dataclass():
+    fig = Figure()
+    fig.subplots().plot([0, 1])
+    with pytest.raises(TypeError, match="dataclass"):
+        Explorer(fig, {"a": slider("a", [0, 1], 0)}, lambda a: {"a": a}, prerender=False)
+
+
+def test_set_rejects_unknown_controls():
+    explorer = _scene()
+    with pytest.raises(ValueError, match="no control"):
+        explorer.set(b=1)
+
+
+# --- the nine explorers of the series: each update depends on the values only -----------------------------------
+def _explorers():
+    """Every explorer of the series on small data (name -> factory returning the displayed Explorer)."""
+    from sklearn.linear_model import LogisticRegression
+    from sklearn.pipeline import make_pipeline
+
+    from helpers.calibration import calibration_grid
+    from helpers.data import (load_iris_split, make_linear_2d, make_logistic_data, make_moons_2d, make_rings,
+                              make_tumour_sizes)
+    from helpers.regularization import regularization_grid
+    from helpers.widgets.boundary import polynomial_boundary_explorer, threshold_boundary_explorer
+    from helpers.widgets.calibration import calibration_explorer
+    from helpers.widgets.descent import descent_explorer
+    from helpers.widgets.fits import outlier_explorer
+    from helpers.widgets.loss import log_loss_explorer
+    from helpers.widgets.multiclass import class_probability_explorer
+    from helpers.widgets.regularization import c_explorer
+    from helpers.widgets.sigmoid import logistic_model_explorer
+    from helpers.widgets.thresholds import threshold_explorer
+
+    def moons():
+        X, y = make_moons_2d(n_samples=80, random_state=2)
+        grid = regularization_grid(X[:40], y[:40], X[40:], y[40:], np.logspace(-2, 2, 5), degree=3,
+                                   map_resolution=30)
+        return c_explorer(grid, X[:40], y[:40])
+
+    def calibration():
+        X, y, _ = make_logistic_data(n_samples=2000, random_state=1)
+        return calibration_explorer(calibration_grid(X[:1000], y[:1000], X[1000:], y[1000:], [1e-3, 1e-1, 10.0]),
+                                    C=1e-3)
+
+    def iris():
+        d = load_iris_split()
+        model = make_pipeline(d.scaler, LogisticRegression().fit(d.X_train, d.y_train))
+        x = d.scaler.inverse_transform(d.X_test[9:10])[0]
+        return class_probability_explorer(model, x, 2, list(d.target_names), "petal length (cm)", (1.0, 7.0))
+
+    X1, y1 = make_tumour_sizes(n_samples=60, random_state=3)
+    X2, y2 = make_linear_2d(n_samples=80)
+    rng = np.random.default_rng(0)
+    yb = rng.integers(0, 2, 80)
+    return {
+        "outlier": lambda: outlier_explorer(extreme_sizes=np.arange(10.0, 31.0, 5.0), value=20.0),
+        "logistic_model": lambda: logistic_model_explorer(X1, y1, w=3.5, b=-11.5),
+        "log_loss": lambda: log_loss_explorer(),
+        "descent": lambda: descent_explorer(X1 / 5, y1, max_iter=20, w_values=np.linspace(-1, 6, 15),
+                                            b_values=np.linspace(-4, 2, 15)),
+        "threshold": lambda: threshold_explorer(yb, np.clip(0.3 * yb + 0.7 * rng.random(80), 0, 1)),
+        "threshold_boundary": lambda: threshold_boundary_explorer(LogisticRegression().fit(X2, y2), X2, y2),
+        "polynomial_boundary": lambda: polynomial_boundary_explorer(*make_rings(n_samples=80), degrees=(1, 2, 3),
+                                                                    degree=2, resolution=30),
+        "class_probability": iris,
+        "c": moons,
+        "calibration": calibration,
+    }
+
+
+@pytest.mark.parametrize("name", list(_explorers()))
+def test_each_explorer_draws_a_state_the_same_whatever_came_before(name, capsys):
+    explorer = _explorers()[name]()
+    explorer._prerender = False
+    start = dict(explorer.values)
+    far = {key: _options(control)[-1] for key, control in explorer.controls.items()}
+    first = explorer.image_bytes()
+    explorer.set(**far)
+    explorer._cache.clear()  # no lookups: the start state is drawn again after the far one
+    again = explorer.set(**start).image_bytes()
+    assert np.array_equal(_decode(again), _decode(first)), f"{name}: update() depends on the previous state"
+    assert not any(artist.get_animated() for artist in explorer.figure.findobj())
+    explorer.close()
+    capsys.readouterr()

@@ -16,6 +16,7 @@ import numpy as np
 from matplotlib.patches import Patch
 from sklearn.metrics import ConfusionMatrixDisplay, PrecisionRecallDisplay, RocCurveDisplay
 
+from ..maths import predict_at_threshold
 from ..thresholds import check_binary_scores
 from .style import PALETTE, get_ax
 
@@ -260,4 +261,78 @@ def plot_coefficients(coef, feature_names, ax=None, top=10, positive_name="class
     ], loc="best", fontsize="small")
     ax.set(xlabel=f"coefficient\n(change in log-odds of {positive_name} per standard deviation)",
            title=f"The {values.size} largest coefficients by magnitude")
+    return ax
+
+
+_STRIP_GID = "score-strip"
+
+
+def plot_score_strip(y_true, y_prob, report, ax=None, positive_label=1, positive_name="positive",
+                     negative_name="negative"):
+    """Every example as a point at its score, one row per actual class, cut by the threshold: a confusion
+    matrix laid over the scores.
+
+    The threshold line, the shaded "predicted positive" band, the ringed errors and the four counts
+    (TP / FN on the positive row, FP / TN on the negative row, beside the line) carry gids, and
+    :func:`move_score_strip` moves them to another report's threshold.
+
+    Parameters
+    ----------
+    y_true, y_prob, positive_label
+        As in :func:`helpers.thresholds.threshold_report`.
+    report : dict
+        :func:`helpers.thresholds.threshold_report` of these data at the threshold to draw.
+    positive_name, negative_name : str
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    ax = get_ax(ax, figsize=(5, 3))
+    y_prob = np.asarray(y_prob, float)
+    is_pos = np.asarray(y_true) == positive_label
+    rows = np.where(is_pos, 1.0, 0.0) + np.random.default_rng(0).uniform(-0.17, 0.17, y_prob.size)
+    ax.axvspan(report["threshold"], 1.02, color=PALETTE["vermillion"], alpha=0.12, linewidth=0,
+               gid=f"{_STRIP_GID}-band")
+    ax.axvline(report["threshold"], color=PALETTE["black"], linewidth=1.5, gid=f"{_STRIP_GID}-line")
+    for mask, colour, marker, name, side in ((is_pos, PALETTE["vermillion"], "^", positive_name, "positive"),
+                                             (~is_pos, PALETTE["blue"], "o", negative_name, "negative")):
+        ax.scatter(y_prob[mask], rows[mask], s=22, c=colour, marker=marker, edgecolors="white", linewidths=0.4,
+                   zorder=3, label=name, gid=f"{_STRIP_GID}-{side}")
+    ax.scatter([], [], s=90, facecolors="none", edgecolors=PALETTE["black"], linewidths=1.2, zorder=4,
+               gid=f"{_STRIP_GID}-errors")
+    for cell in ("tp", "fn", "fp", "tn"):
+        ax.text(0, 0, "", fontsize=9, fontweight="bold", va="center", zorder=5, gid=f"{_STRIP_GID}-{cell}",
+                bbox=dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none", alpha=0.8))
+    ax.set(xlim=(-0.02, 1.02), ylim=(-0.45, 1.45), yticks=[0, 1], yticklabels=[negative_name, positive_name],
+           xlabel=f"P({positive_name})")
+    ax.tick_params(axis="y", length=0)
+    move_score_strip(ax, report)
+    return ax
+
+
+def move_score_strip(ax, report):
+    """Move the threshold of a strip drawn by :func:`plot_score_strip` to ``report["threshold"]``.
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    parts = {artist.get_gid(): artist for artist in ax.get_children() if artist.get_gid()}
+    if f"{_STRIP_GID}-line" not in parts:
+        raise ValueError("ax holds no score strip; draw it first with plot_score_strip(..., ax=ax).")
+    t = report["threshold"]
+    parts[f"{_STRIP_GID}-line"].set_xdata([t, t])
+    parts[f"{_STRIP_GID}-band"].set_x(t)
+    parts[f"{_STRIP_GID}-band"].set_width(1.02 - t)
+    positive = parts[f"{_STRIP_GID}-positive"].get_offsets()
+    negative = parts[f"{_STRIP_GID}-negative"].get_offsets()
+    # ringed: positives predicted negative (missed), negatives predicted positive (false alarms)
+    parts[f"{_STRIP_GID}-errors"].set_offsets(np.vstack([positive[predict_at_threshold(positive[:, 0], t) == 0],
+                                                         negative[predict_at_threshold(negative[:, 0], t) == 1]]))
+    for cell, row, right in (("tp", 1, True), ("fn", 1, False), ("fp", 0, True), ("tn", 0, False)):
+        text = parts[f"{_STRIP_GID}-{cell}"]
+        text.set_text(f"{cell.upper()} {report[cell]}")
+        text.set_position((t + (0.015 if right else -0.015), row + 0.36))
+        text.set_horizontalalignment("left" if right else "right")
     return ax

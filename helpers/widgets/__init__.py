@@ -1,4 +1,4 @@
-"""Widgets: thin layers that wire sliders to pure functions and figure updates."""
-from .core import figure_image, format_readout, interactive_figure
+"""Explorers: figures under sliders, built on :class:`helpers.widgets.core.Explorer` (how-to: README.md here)."""
+from .core import Explorer, explorer_figure, find_explorers, format_readout, number, shown, slider, toggle
 
-__all__ = ["figure_image", "format_readout", "interactive_figure"]
+__all__ = ["Explorer", "explorer_figure", "find_explorers", "format_readout", "number", "shown", "slider", "toggle"]

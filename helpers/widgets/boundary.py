@@ -3,7 +3,9 @@
 What they show is computed by :func:`helpers.boundaries.boundary_report`; the
 notebook prints that function at fixed values before showing a widget.
 """
-import ipywidgets as widgets
+import math
+from dataclasses import dataclass
+
 import numpy as np
 from matplotlib.figure import Figure
 
@@ -11,23 +13,33 @@ from ..boundaries import grid_over, polynomial_fits, boundary_report
 from ..maths import predict_at_threshold
 from ..plots.boundary import boundary_line_artist, plot_probability_map, update_boundary_line
 from ..plots.style import PALETTE, PROBA_CMAP, scatter_classes
-from .core import format_readout, interactive_figure
+from .core import Explorer, number, shown, slider
+
+THRESHOLD_FMT = ".2f"
 
 
-def readout_html(report):
-    """``<b>name</b>: value`` lines joined by ``<br>``: floats to 3 decimals, the rest as they are."""
-    def fmt(v):
-        if isinstance(v, (float, np.floating)):
-            return f"{v:.3f}"
-        return str(v)
-    return format_readout({k: fmt(v) for k, v in report.items()})
+@dataclass(frozen=True)
+class BoundaryResult:
+    """What the boundary explorers show (from :func:`helpers.boundaries.boundary_report`)."""
+    degree: int | None = shown("degree", optional=True)
+    threshold: float = shown("threshold", THRESHOLD_FMT)
+    logit_threshold: float = shown("logit(threshold)", ".3f")
+    slope: float | None = shown("slope", ".3f", optional=True)
+    offset: float | None = shown("offset", ".3f", optional=True)
+    accuracy: float = shown("accuracy", ".3f")
+    misclassified: int = shown("misclassified")
+
+    @classmethod
+    def from_report(cls, report, degree=None):
+        def finite(key):  # a vertical boundary has no slope: shown as "none"
+            value = report.get(key)
+            return None if value is None or math.isnan(value) else value
+        return cls(degree, report["threshold"], report["logit(threshold)"], finite("slope"), finite("offset"),
+                   report["accuracy"], report["misclassified"])
 
 
 def _threshold_slider(value):
-    return widgets.FloatSlider(
-        value=value, min=0.05, max=0.95, step=0.01, description="threshold τ", readout=True,
-        readout_format=".2f", continuous_update=False, style={"description_width": "initial"},
-    )
+    return slider("threshold τ", np.round(np.arange(0.05, 0.9501, 0.01), 2), value, THRESHOLD_FMT)
 
 
 def _errors_artist(ax):
@@ -47,12 +59,12 @@ def threshold_boundary_explorer(model, X, y, threshold=0.5, class_names=None, fe
     The background (P(y=1 | x)) and the solid P = 0.5 contour stay put; the dashed
     line w.x + b = logit(threshold) moves, and the misclassified examples are circled.
 
-    Readout keys: ``threshold``, ``logit(threshold)``, ``slope``, ``offset``,
-    ``accuracy``, ``misclassified``.
+    The readout shows :class:`BoundaryResult`.
 
     Returns
     -------
-    ipywidgets.VBox
+    Explorer
+        Already displayed.
     """
     X, y = np.asarray(X, float), np.asarray(y)
     fig = Figure(figsize=(7, 5), layout="constrained")
@@ -64,13 +76,14 @@ def threshold_boundary_explorer(model, X, y, threshold=0.5, class_names=None, fe
     ax.legend(loc="upper left", fontsize="small")
 
     def update(threshold):
-        report = boundary_report(model, X, y, threshold)
+        result = BoundaryResult.from_report(boundary_report(model, X, y, threshold))
         update_boundary_line(line, model.coef_, model.intercept_, threshold)
         errors.set_offsets(_misclassified(model, X, y, threshold))
-        ax.set_title(f"threshold {threshold:.2f}: accuracy {report['accuracy']:.3f}")
-        return readout_html(report)
+        ax.set_title(f"threshold {number(threshold, THRESHOLD_FMT)}: accuracy {number(result.accuracy, '.3f')}")
+        return result
 
-    return interactive_figure(fig, update, {"threshold": _threshold_slider(threshold)})
+    return Explorer(fig, {"threshold": _threshold_slider(threshold)}, update,
+                    name="threshold_boundary_explorer", partial=True).show()
 
 
 def polynomial_boundary_explorer(X, y, degrees=(1, 2, 3, 4, 5), degree=1, threshold=0.5, C=1.0, resolution=150,
@@ -80,11 +93,12 @@ def polynomial_boundary_explorer(X, y, degrees=(1, 2, 3, 4, 5), degree=1, thresh
     One model per degree is fitted up front (:func:`helpers.boundaries.polynomial_fits`)
     and its probability map computed once, so a slider move only swaps images.
 
-    Readout keys: ``degree``, ``threshold``, ``logit(threshold)``, ``accuracy``, ``misclassified``.
+    The readout shows :class:`BoundaryResult` (with the degree).
 
     Returns
     -------
-    ipywidgets.VBox
+    Explorer
+        Already displayed.
     """
     X, y = np.asarray(X, float), np.asarray(y)
     degrees = tuple(int(d) for d in degrees)
@@ -110,7 +124,7 @@ def polynomial_boundary_explorer(X, y, degrees=(1, 2, 3, 4, 5), degree=1, thresh
 
     def update(degree, threshold):
         model, proba = models[degree], probas[degree]
-        report = {"degree": degree, **boundary_report(model, X, y, threshold)}
+        result = BoundaryResult.from_report(boundary_report(model, X, y, threshold), degree)
         image.set_data(proba)
         if state["contour"] is not None:
             state["contour"].remove()
@@ -118,13 +132,12 @@ def polynomial_boundary_explorer(X, y, degrees=(1, 2, 3, 4, 5), degree=1, thresh
         if proba.min() < threshold < proba.max():  # otherwise no point of the plane is on the boundary
             state["contour"] = ax.contour(xx, yy, proba, levels=[threshold], colors="black", linewidths=2)
         errors.set_offsets(_misclassified(model, X, y, threshold))
-        ax.set_title(f"degree {degree}, threshold {threshold:.2f}: accuracy {report['accuracy']:.3f}")
-        return readout_html(report)
+        ax.set_title(f"degree {degree}, threshold {number(threshold, THRESHOLD_FMT)}: "
+                     f"accuracy {number(result.accuracy, '.3f')}")
+        return result
 
     controls = {
-        "degree": widgets.IntSlider(value=degree, min=min(degrees), max=max(degrees), step=1,
-                                    description="polynomial degree", readout=True, continuous_update=False,
-                                    style={"description_width": "initial"}),
+        "degree": slider("polynomial degree", list(degrees), degree, ""),
         "threshold": _threshold_slider(threshold),
     }
-    return interactive_figure(fig, update, controls)
+    return Explorer(fig, controls, update, name="polynomial_boundary_explorer").show()

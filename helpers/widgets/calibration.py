@@ -1,21 +1,27 @@
 """C slider -> reliability diagram, Brier score and log loss (all precomputed by calibration_grid)."""
-import ipywidgets as widgets
+from dataclasses import dataclass
+
 import numpy as np
 from matplotlib.figure import Figure
 
 from ..calibration import calibration_at
 from ..plots.calibration import plot_calibration_scores, plot_reliability, reliability_axes, update_reliability
 from ..plots.style import PALETTE
-from .core import format_readout, interactive_figure
+from .core import Explorer, number, shown, slider
+
+C_FMT = ".3~g"
 
 
-def readout_html(report):
-    """The readout lines ``<b>name</b>: value`` for C, Brier score and log loss."""
-    return format_readout({
-        "C": f"{report['C']:.4g}",
-        "Brier score": f"{report['Brier score']:.4f}",
-        "log loss": f"{report['log loss']:.4f}",
-    })
+@dataclass(frozen=True)
+class CalibrationResult:
+    """What the calibration explorer shows (from :func:`helpers.calibration.calibration_at`)."""
+    C: float = shown("C", C_FMT)
+    brier_score: float = shown("Brier score", ".4f")
+    log_loss: float = shown("log loss", ".4f")
+
+    @classmethod
+    def from_report(cls, report):
+        return cls(report["C"], report["Brier score"], report["log loss"])
 
 
 def calibration_explorer(grid, C=1.0, label="logistic regression"):
@@ -34,8 +40,8 @@ def calibration_explorer(grid, C=1.0, label="logistic regression"):
 
     Returns
     -------
-    ipywidgets.VBox
-        Slider and readout (keys ``C``, ``Brier score``, ``log loss``).
+    Explorer
+        Already displayed; the readout shows :class:`CalibrationResult`.
     """
     report = calibration_at(grid, C)
     fig = Figure(figsize=(10, 4.8), layout="constrained")
@@ -47,19 +53,13 @@ def calibration_explorer(grid, C=1.0, label="logistic regression"):
     plot_calibration_scores(grid, ax=score_ax)
     marker = score_ax.axvline(report["C"], color=PALETTE["black"], linewidth=1, linestyle=":")
 
-    log_Cs = np.log10(grid.Cs)
-    step = float(np.min(np.diff(log_Cs))) if grid.Cs.size > 1 else 1.0
-    slider = widgets.FloatLogSlider(
-        value=report["C"], base=10, min=float(log_Cs[0]), max=float(log_Cs[-1]), step=step,
-        description="C (inverse regularisation)", readout=True, readout_format=".3g",
-        continuous_update=False, style={"description_width": "initial"},
-    )
+    control = slider("C (inverse regularisation)", grid.Cs, report["C"], C_FMT)
 
     def update(C):
         current = calibration_at(grid, C)
         update_reliability(ax, current["table"], hist_ax)
-        ax.set_title(f"Reliability diagram, C = {current['C']:.3g}")
+        ax.set_title(f"Reliability diagram, C = {number(current['C'], C_FMT)}")
         marker.set_xdata([current["C"], current["C"]])
-        return readout_html(current)
+        return CalibrationResult.from_report(current)
 
-    return interactive_figure(fig, update, {"C": slider})
+    return Explorer(fig, {"C": control}, update, name="calibration_explorer").show()

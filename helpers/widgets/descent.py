@@ -1,5 +1,6 @@
 """Descent explorer: learning rate and number of iterations -> loss curve and path on J(w, b)."""
-import ipywidgets as widgets
+from dataclasses import dataclass
+
 import numpy as np
 from matplotlib.figure import Figure
 from matplotlib.ticker import FixedLocator, FormatStrFormatter, NullFormatter
@@ -9,21 +10,27 @@ from ..descent import descent_report, gradient_descent_path
 from ..maths import logistic_cost
 from ..plots.style import PALETTE
 from ..plots.training import cost_grid, plot_cost_contours, plot_loss_curve
-from .core import format_readout, interactive_figure
+from .core import Explorer, shown, slider
 
 DEFAULT_LEARNING_RATES = 10.0 ** np.arange(-2.0, 1.51, 0.25)  # 0.01 ... 32: too small, good and too large
 _LOSS_TICKS = (0.05, 0.1, 0.2, 0.3, 0.4, 0.5, 0.7, 1, 1.5, 2, 3, 5, 7, 10, 20, 50, 100)
 
 
-def readout_html(report):
-    """The readout: one ``<b>name</b>: value`` line per key of :func:`helpers.descent.descent_report`."""
-    return format_readout({
-        "learning rate": f"{report['learning rate']:.3g}",
-        "iterations": report["iterations"],
-        "final loss": f"{report['final loss']:.4f}",
-        "w": f"{report['w']:.3f}",
-        "b": f"{report['b']:.3f}",
-    })
+RATE_FMT = ".3~g"
+
+
+@dataclass(frozen=True)
+class DescentResult:
+    """What the descent explorer shows (from :func:`helpers.descent.descent_report`)."""
+    learning_rate: float = shown("learning rate", RATE_FMT)
+    iterations: int = shown("iterations")
+    final_loss: float = shown("final loss", ".4f")
+    w: float = shown("w", ".3f")
+    b: float = shown("b", ".3f")
+
+    @classmethod
+    def from_report(cls, report):
+        return cls(report["learning rate"], report["iterations"], report["final loss"], report["w"], report["b"])
 
 
 def build_descent_explorer(X, y, learning_rates=DEFAULT_LEARNING_RATES, max_iter=100,
@@ -55,7 +62,7 @@ def build_descent_explorer(X, y, learning_rates=DEFAULT_LEARNING_RATES, max_iter
     Returns
     -------
     fig : matplotlib.figure.Figure
-    update : callable ``update(learning_rate, n_iter) -> str`` (readout HTML)
+    update : callable ``update(learning_rate, n_iter) -> DescentResult``
     controls : dict with the ``learning_rate`` and ``n_iter`` sliders
     """
     X = check_X(X)
@@ -106,23 +113,17 @@ def build_descent_explorer(X, y, learning_rates=DEFAULT_LEARNING_RATES, max_iter
     def update(learning_rate, n_iter):
         k = int(np.argmin(np.abs(log_rates - np.log10(learning_rate))))
         run = runs[k]
-        report = descent_report(run, n_iter)
+        result = DescentResult.from_report(descent_report(run, n_iter))
         path = run["path"][: n_iter + 1]
         path_line.set_data(path[:, 0], path[:, 1])
-        end_marker.set_data([report["w"]], [report["b"]])
+        end_marker.set_data([result.w], [result.b])
         loss_line.set_data(np.arange(n_iter + 1), run["loss"][: n_iter + 1])
-        loss_dot.set_data([n_iter], [report["final loss"]])
-        return readout_html(report)
+        loss_dot.set_data([n_iter], [result.final_loss])
+        return result
 
-    style = {"description_width": "initial"}
     controls = {
-        "learning_rate": widgets.FloatLogSlider(
-            value=rates[start], base=10, min=log_rates[0], max=log_rates[-1], step=log_step[0],
-            description="learning rate α", readout=True, readout_format=".3g", continuous_update=False,
-            style=style),
-        "n_iter": widgets.IntSlider(
-            value=max_iter, min=0, max=max_iter, step=1, description="iterations", readout=True,
-            continuous_update=False, style=style),
+        "learning_rate": slider("learning rate α", rates, rates[start], RATE_FMT),
+        "n_iter": slider("iterations", list(range(max_iter + 1)), max_iter, ""),
     }
     return fig, update, controls
 
@@ -130,12 +131,12 @@ def build_descent_explorer(X, y, learning_rates=DEFAULT_LEARNING_RATES, max_iter
 def descent_explorer(X, y, **kwargs):
     """Sliders for the learning rate and the number of iterations over a loss curve and a descent path.
 
-    Takes the arguments of :func:`build_descent_explorer`. The readout lists
-    ``learning rate``, ``iterations``, ``final loss``, ``w`` and ``b``
-    (from :func:`helpers.descent.descent_report`).
+    Takes the arguments of :func:`build_descent_explorer`. The readout shows :class:`DescentResult`.
 
     Returns
     -------
-    ipywidgets.VBox
+    Explorer
+        Already displayed.
     """
-    return interactive_figure(*build_descent_explorer(X, y, **kwargs))
+    fig, update, controls = build_descent_explorer(X, y, **kwargs)
+    return Explorer(fig, controls, update, name="descent_explorer", partial=True).show()

@@ -1,5 +1,6 @@
 """Widget: move one extreme (correctly labelled, malignant) example and watch both fits react."""
-import ipywidgets as widgets
+from dataclasses import dataclass
+
 import numpy as np
 from matplotlib.figure import Figure
 
@@ -7,36 +8,28 @@ from ..data import make_tumour_sizes
 from ..linear_baseline import N_SAMPLES, RANDOM_STATE, fit_linear_and_logistic, outlier_effect
 from ..maths import predict_at_threshold, sigmoid
 from ..plots.fits import plot_outlier_comparison
-from .core import find_artist, format_readout, interactive_figure
+from .core import Explorer, find_artist, number, shown, slider
 
-#: Readout keys (browser tests parse these), in display order.
-READOUT_KEYS = (
-    "extreme size",
-    "linear boundary",
-    "logistic boundary",
-    "misclassified (linear)",
-    "misclassified (logistic)",
-    "outside [0, 1] (linear)",
-    "max prediction (linear)",
-)
+SIZE_FMT = ".0f"
 
 
-def outlier_readout(effect):
-    """The readout HTML for one :func:`helpers.linear_baseline.outlier_effect` result.
+@dataclass(frozen=True)
+class OutlierResult:
+    """What the outlier explorer shows (from :func:`helpers.linear_baseline.outlier_effect`); counts are out
+    of the ordinary examples."""
+    extreme_size: float = shown("extreme size", ".1f")
+    linear_boundary: float = shown("linear boundary", ".3f")
+    logistic_boundary: float = shown("logistic boundary", ".3f")
+    misclassified_linear: int = shown("misclassified (linear)")
+    misclassified_logistic: int = shown("misclassified (logistic)")
+    n_outside_linear: int = shown("outside [0, 1] (linear)")
+    max_prediction_linear: float = shown("max prediction (linear)", ".3f")
 
-    One ``<b>name</b>: value`` line per key of :data:`READOUT_KEYS`, joined by ``<br>``;
-    boundaries in cm to 3 decimals, counts as integers (out of the ordinary examples).
-    """
-    values = {
-        "extreme size": f"{effect['extreme_size']:.1f}",
-        "linear boundary": f"{effect['linear_boundary_after']:.3f}",
-        "logistic boundary": f"{effect['logistic_boundary_after']:.3f}",
-        "misclassified (linear)": str(effect["misclassified_linear_after"]),
-        "misclassified (logistic)": str(effect["misclassified_logistic_after"]),
-        "outside [0, 1] (linear)": str(effect["n_outside_after"]),
-        "max prediction (linear)": f"{effect['max_prediction_after']:.3f}",
-    }
-    return format_readout({key: values[key] for key in READOUT_KEYS})
+    @classmethod
+    def from_effect(cls, e):
+        return cls(e["extreme_size"], e["linear_boundary_after"], e["logistic_boundary_after"],
+                   e["misclassified_linear_after"], e["misclassified_logistic_after"], e["n_outside_after"],
+                   e["max_prediction_after"])
 
 
 def outlier_figure(extreme_sizes, value, n_samples=N_SAMPLES, random_state=RANDOM_STATE, zoom=(2.5, 4.5)):
@@ -44,7 +37,7 @@ def outlier_figure(extreme_sizes, value, n_samples=N_SAMPLES, random_state=RANDO
 
     Left: the whole range, with the fits without the extreme example dashed. Right: a zoom on
     the ordinary examples near the boundaries, the misclassified ones ringed.
-    ``update(extreme_size)`` only moves artists and returns :func:`outlier_readout` HTML;
+    ``update(extreme_size)`` only moves artists and returns an :class:`OutlierResult`;
     ``extreme_size`` must be one of ``extreme_sizes``, whose fits are all computed here.
     """
     extreme_sizes = np.asarray(extreme_sizes, float)
@@ -93,8 +86,8 @@ def outlier_figure(extreme_sizes, value, n_samples=N_SAMPLES, random_state=RANDO
             for name, prefix in (("linear", "line crosses 0.5"), ("logistic", "P = 0.5")):
                 if text.get_text().startswith(prefix + ":"):
                     text.set_text(f"{prefix}: x = {e[f'{name}_boundary_after']:.2f}")
-        ax_full.set_title(f"Extreme example at x = {extreme_size:.0f} cm (dashed: before)")
-        return outlier_readout(e)
+        ax_full.set_title(f"Extreme example at x = {number(extreme_size, SIZE_FMT)} cm (dashed: before)")
+        return OutlierResult.from_effect(e)
 
     return fig, update
 
@@ -103,23 +96,17 @@ def outlier_explorer(extreme_sizes=np.arange(7.0, 41.0), value=20.0, n_samples=N
                      random_state=RANDOM_STATE):
     """A slider for the position of one extreme malignant example; both fits and boundaries follow.
 
-    Readout keys: see :data:`READOUT_KEYS` (``linear boundary``, ``logistic boundary``,
-    ``misclassified (linear)``, ``misclassified (logistic)``, ...); the counts are out of the
-    ``n_samples`` ordinary examples.
+    The readout shows :class:`OutlierResult`; the counts are out of the ``n_samples`` ordinary examples.
 
     Returns
     -------
-    ipywidgets.VBox
+    Explorer
+        Already displayed.
     """
     extreme_sizes = np.asarray(extreme_sizes, float)
     steps = np.diff(extreme_sizes)
     if extreme_sizes.ndim != 1 or extreme_sizes.size < 2 or not np.allclose(steps, steps[0]) or steps[0] <= 0:
         raise ValueError("extreme_sizes must be an increasing, evenly spaced 1-D grid, e.g. np.arange(7.0, 41.0).")
     fig, update = outlier_figure(extreme_sizes, value, n_samples=n_samples, random_state=random_state)
-    slider = widgets.FloatSlider(
-        value=value, min=float(extreme_sizes[0]), max=float(extreme_sizes[-1]), step=float(steps[0]),
-        description="extreme tumour size (cm)", readout=True, readout_format=".0f",
-        continuous_update=False, style={"description_width": "initial"},
-        layout=widgets.Layout(width="480px"),
-    )
-    return interactive_figure(fig, update, {"extreme_size": slider})
+    control = slider("extreme tumour size (cm)", extreme_sizes, value, SIZE_FMT)
+    return Explorer(fig, {"extreme_size": control}, update, name="outlier_explorer", partial=True).show()

@@ -3,15 +3,24 @@
 What it shows is computed by the pure functions :func:`helpers.multiclass.class_probability_report`
 and :func:`helpers.multiclass.probability_curves`; the notebook prints them before showing the widget.
 """
-import ipywidgets as widgets
+from dataclasses import make_dataclass
+
 import numpy as np
 from matplotlib.figure import Figure
 
 from ..multiclass import check_example, class_probability_report, probability_curves
 from ..plots.multiclass import class_probability_bars
 from ..plots.style import PALETTE, class_style
-from .boundary import readout_html
-from .core import interactive_figure
+from .core import Explorer, number, shown, slider
+
+
+def class_probability_result_type(feature_name, class_names, fmt=".2f"):
+    """The result dataclass of :func:`class_probability_explorer` for these names: the feature value,
+    ``p_0 ... p_<K-1>`` (shown as ``P(<name>)``) and ``predicted``."""
+    fields = [("value", float, shown(feature_name.replace("{", "{{").replace("}", "}}"), fmt))]
+    fields += [(f"p_{k}", float, shown(f"P({name})", ".3f")) for k, name in enumerate(class_names)]
+    fields += [("predicted", str, shown("predicted"))]
+    return make_dataclass("ClassProbabilityResult", fields, frozen=True)
 
 
 def class_probability_explorer(model, x, feature, class_names, feature_name, value_range, step=0.1, value=None):
@@ -20,11 +29,13 @@ def class_probability_explorer(model, x, feature, class_names, feature_name, val
     Left: P(class k) against the feature value (precomputed), with a marker at the
     slider value. Right: the bars for the current value.
 
-    Readout keys: ``feature_name``, then ``P(<name>)`` for each class, then ``predicted``.
+    The readout shows the feature value, ``P(<name>)`` for each class and ``predicted``
+    (:func:`class_probability_result_type`).
 
     Returns
     -------
-    ipywidgets.VBox
+    Explorer
+        Already displayed.
     """
     x = check_example(model, x, feature, class_names)
     low, high = float(value_range[0]), float(value_range[1])
@@ -46,6 +57,8 @@ def class_probability_explorer(model, x, feature, class_names, feature_name, val
     bars, labels = class_probability_bars(curves[0], class_names, ax=ax_bars)
     ax_bars.set(xlabel="class")
 
+    Result = class_probability_result_type(feature_name, class_names)
+
     def update(value):
         report = class_probability_report(model, x, feature, value, class_names)
         marker_line.set_xdata([value, value])
@@ -53,11 +66,11 @@ def class_probability_explorer(model, x, feature, class_names, feature_name, val
             p = report[f"P({name})"]
             bars[k].set_height(p)
             labels[k].set_y(p + 0.02)
-            labels[k].set_text(f"{p:.3f}")
+            labels[k].set_text(number(p, ".3f"))
         ax_bars.set_title(f"predicted: {report['predicted']}")
-        return readout_html({feature_name: float(value), **report})
+        return Result(float(value), *(report[f"P({name})"] for name in class_names), report["predicted"])
 
-    slider = widgets.FloatSlider(value=value, min=low, max=high, step=step, description=feature_name,
-                                 readout=True, readout_format=".2f", continuous_update=False,
-                                 style={"description_width": "initial"})
-    return interactive_figure(fig, update, {"value": slider})
+    n_steps = int(round((high - low) / step))
+    grid = np.round(low + step * np.arange(n_steps + 1), 10)
+    control = slider(feature_name, grid, value, ".2f")
+    return Explorer(fig, {"value": control}, update, name="class_probability_explorer", partial=True).show()

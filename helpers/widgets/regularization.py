@@ -1,5 +1,6 @@
 """The C explorer: a log-scale C slider and an L1/L2 toggle over a precomputed grid of fits."""
-import ipywidgets as widgets
+from dataclasses import dataclass
+
 import numpy as np
 from matplotlib.figure import Figure
 
@@ -7,23 +8,28 @@ from ..plots.regularization import (draw_boundary, plot_coefficient_bars, plot_p
                                     plot_scores_vs_C, zero_markers)
 from ..plots.style import PALETTE
 from ..regularization import PENALTIES, STATE_KEYS, c_explorer_state, nearest_setting
-from .core import format_readout, interactive_figure
+from .core import Explorer, number, shown, slider, toggle
+
+C_FMT = ".3~g"
 
 
-def readout_html(state):
-    """The readout lines ``<b>name</b>: value`` of a :func:`c_explorer_state` dict, joined by ``<br>``."""
-    missing = [key for key in STATE_KEYS if key not in state]
-    if missing:
-        raise ValueError(f"state lacks {missing}; pass the dict returned by c_explorer_state().")
+@dataclass(frozen=True)
+class CExplorerResult:
+    """What the C explorer shows at one setting (from :func:`helpers.regularization.c_explorer_state`)."""
+    C: float = shown("C", C_FMT)
+    penalty: str = shown("penalty")
+    n_nonzero: int = shown("non-zero coefficients")
+    train_accuracy: float = shown("train accuracy", ".4f")
+    test_accuracy: float = shown("test accuracy", ".4f")
+    train_log_loss: float = shown("train log loss", ".4f")
+    test_log_loss: float = shown("test log loss", ".4f")
 
-    def fmt(key, value):
-        if key == "C":
-            return f"{value:.4g}"
-        if isinstance(value, float):
-            return f"{value:.4f}"
-        return str(value)
-
-    return format_readout({key: fmt(key, state[key]) for key in STATE_KEYS})
+    @classmethod
+    def from_state(cls, state):
+        missing = [key for key in STATE_KEYS if key not in state]
+        if missing:
+            raise ValueError(f"state lacks {missing}; pass the dict returned by c_explorer_state().")
+        return cls(*(state[key] for key in STATE_KEYS))
 
 
 def _bar_limit(coef):
@@ -47,10 +53,8 @@ def c_explorer(grid, X_train, y_train, C=1.0, penalty="L2", class_names=None):
 
     Returns
     -------
-    ipywidgets.VBox
-        The controls and the readout (keys: ``C``, ``penalty``, ``non-zero coefficients``,
-        ``train accuracy``, ``test accuracy``, ``train log loss``, ``test log loss``);
-        ``box.figure`` is the matplotlib figure it updates.
+    Explorer
+        Already displayed; the readout shows :class:`CExplorerResult`.
     """
     if "proba_map" not in grid:
         raise ValueError("grid has no probability map; build it with regularization_grid(..., map_resolution=100).")
@@ -82,7 +86,7 @@ def c_explorer(grid, X_train, y_train, C=1.0, penalty="L2", class_names=None):
 
     def update(C, penalty):
         p, i = nearest_setting(grid, C, penalty)
-        state = c_explorer_state(grid, C, penalty)
+        result = CExplorerResult.from_state(c_explorer_state(grid, C, penalty))
         image.set_data(grid.proba_map[p, i])
         if contour[0] is not None:
             contour[0].remove()
@@ -92,8 +96,8 @@ def c_explorer(grid, X_train, y_train, C=1.0, penalty="L2", class_names=None):
         zeros.set_ydata(zero_markers(grid.coef[p, i]))
         limit = _bar_limit(grid.coef[p, i])
         ax_bars.set_ylim(-limit, limit)
-        ax_bars.set_title(f"{PENALTIES[p]} coefficients: {state['non-zero coefficients']} of "
-                          f"{grid.coef.shape[2]} non-zero (C = {state['C']:.4g})")
+        ax_bars.set_title(f"{PENALTIES[p]} coefficients: {result.n_nonzero} of "
+                          f"{grid.coef.shape[2]} non-zero (C = {number(result.C, C_FMT)})")
         for ax, train, test in ((ax_acc, grid.train_accuracy, grid.test_accuracy),
                                 (ax_loss, grid.train_log_loss, grid.test_log_loss)):
             ax.lines[0].set_ydata(train[p])
@@ -101,22 +105,12 @@ def c_explorer(grid, X_train, y_train, C=1.0, penalty="L2", class_names=None):
             ax.set_title(f"{'Accuracy' if ax is ax_acc else 'Log loss'} against C ({PENALTIES[p]})")
         for marker in markers:
             marker.set_xdata([Cs[i], Cs[i]])
-        return readout_html(state)
+        return result
 
-    style = {"description_width": "initial"}
-    step = float(steps[0]) if Cs.size > 1 else 1.0
     controls = {
-        "C": widgets.FloatLogSlider(
-            value=float(Cs[i0]), base=10, min=float(log_Cs[0]), max=float(log_Cs[-1]), step=step,
-            description="C (inverse penalty strength)", readout=True, readout_format=".3g",
-            continuous_update=False, style=style, layout=widgets.Layout(width="520px"),
-        ),
-        "penalty": widgets.ToggleButtons(
-            options=list(PENALTIES), value=PENALTIES[p0], description="penalty",
-            tooltips=["L2: shrink every weight", "L1: set weights exactly to zero"], style=style,
-        ),
+        "C": slider("C (inverse penalty strength)", Cs, Cs[i0], C_FMT),
+        "penalty": toggle("penalty", list(PENALTIES), PENALTIES[p0],
+                          tooltips=["L2: shrink every weight", "L1: set weights exactly to zero"]),
     }
-    box = interactive_figure(fig, update, controls)
-    box.figure = fig  # kept for tests and for saving the current view
-    return box
+    return Explorer(fig, controls, update, name="c_explorer").show()
 

@@ -1,4 +1,8 @@
-"""Re-render a widget's figure fast: redraw only what an update changed (blitting).
+"""Draw a cache miss faster: redraw only what an update changed (blitting).
+
+Used by an :class:`~helpers.widgets.core.Explorer` built with ``partial=True``, where the benchmark
+measured it at least 1.5x faster than a full ``fig.canvas.draw()`` of the same figure (benchmarks/run.py);
+every image it makes is compared with a full draw in the tests and the benchmark.
 
 After a slider move only a few artists change (a line's data, a marker, a
 text). Drawing the whole figure again each time is what makes a naive
@@ -10,7 +14,9 @@ that of a full draw.
 Which artists change is found out, not declared: matplotlib marks an artist
 *stale* when one of its properties is set. A change it cannot blit (new axis
 limits or ticks, an artist removed from the background) simply triggers a
-full draw and a fresh background.
+full draw and a fresh background. A figure with SubFigures is always drawn in
+full (their artists are not in ``fig.axes``), and no artist is left
+``animated`` between renders, so a plain ``fig.canvas.draw()`` draws everything.
 """
 import io
 
@@ -22,9 +28,10 @@ from matplotlib.figure import Figure, SubFigure
 from PIL import Image as PILImage
 
 
-def _png(rgba):
+def encode_png(rgba):
+    """PNG bytes of an RGBA buffer, as every explorer image is encoded: RGB (figures are opaque), zlib level 1."""
     buffer = io.BytesIO()
-    PILImage.fromarray(rgba).save(buffer, format="png", compress_level=1)  # fast; a few % larger
+    PILImage.fromarray(np.ascontiguousarray(np.asarray(rgba)[..., :3])).save(buffer, format="png", compress_level=1)
     return buffer.getvalue()
 
 
@@ -73,7 +80,11 @@ class FigureRenderer:
     def _full_draw(self):
         for a in self.dynamic:
             a.set_animated(True)
-        self.canvas.draw()  # draws everything that is not animated
+        try:
+            self.canvas.draw()  # draws everything that is not animated
+        finally:
+            for a in self.dynamic:
+                a.set_animated(False)  # nothing stays hidden from a plain draw
         self.background = self.canvas.copy_from_bbox(self.fig.bbox)
 
     def _draw_dynamic(self):
@@ -94,16 +105,19 @@ class FigureRenderer:
 
     def _plain_draw(self):
         """A full draw with nothing held back; the next change starts a new background."""
-        for a in self.dynamic:
-            a.set_animated(False)
         self.dynamic, self.background = set(), None
         self.canvas.draw()
+
+    def invalidate(self):
+        """Forget what was drawn: the next render is a full draw (call it when the figure was drawn or changed
+        outside :meth:`render`, e.g. by a plain ``fig.canvas.draw()``, which clears the stale flags)."""
+        self.known = set()
 
     def render(self):
         """PNG bytes of the figure as it is now."""
         artists = self._artists()
         changed = self._stale_leaves(artists) | (artists - self.known)
-        if not self.known or (
+        if not self.known or self.fig.subfigs or (
             self._snapshot_limits() != self.limits
             or any(isinstance(a, Axis) for a in changed)      # ticks moved: the frame changes
             or bool((self.known - artists) - self.dynamic)     # something left the background
@@ -120,4 +134,4 @@ class FigureRenderer:
         for a in artists:
             a.stale = False
         self.known, self.limits = artists, self._snapshot_limits()
-        return _png(np.asarray(self.canvas.buffer_rgba()))
+        return encode_png(np.asarray(self.canvas.buffer_rgba()))

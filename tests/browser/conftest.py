@@ -1,10 +1,12 @@
 """A Jupyter server and a headless Chromium for the slider tests.
 
-Each test module gets its own server: 127.0.0.1, a free port, a random token,
-the repository as its root, private settings/runtime folders, and it is
-stopped when the tests finish (also on failure). Chromium is Debian's
-(/usr/bin/chromium): nothing is downloaded. Without it the tests skip locally
-and fail under CI=true.
+ONE server for all the browser tests (a session fixture; under ``pytest -n 2``
+they run together on one worker, see the root conftest's scheduling): 127.0.0.1,
+a free port, a random token, the repository as its root, private
+settings/runtime folders, stopped when the tests finish (also on failure). Each
+notebook is opened with a fresh kernel. Pages are a laptop screen: 1366 x 768,
+with JupyterLab's file browser open. Chromium is Debian's (/usr/bin/chromium):
+nothing is downloaded. Without it the tests skip locally and fail under CI=true.
 
 Measurements (run-all -> widgets rendered, key press -> updated readout and
 figure) are printed as a table at the end of the run and kept in
@@ -105,7 +107,8 @@ class JupyterServer:
         return f"http://127.0.0.1:{self.port}"
 
     def url(self, path, ui="lab"):
-        prefix = "lab/tree" if ui == "lab" else "notebooks"
+        # a new JupyterLab workspace per page: the server is shared, and a workspace would reopen the last tabs
+        prefix = f"lab/workspaces/t{secrets.token_hex(4)}/tree" if ui == "lab" else "notebooks"
         return f"{self.base}/{prefix}/{path}?token={self.token}"
 
     def _api(self, path, method="GET"):
@@ -150,14 +153,14 @@ class JupyterServer:
         self._log.close()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def jupyter_server(tmp_path_factory):
     server = JupyterServer(tmp_path_factory.mktemp("jupyter"))
     yield server
     server.stop()
 
 
-@pytest.fixture(scope="module")
+@pytest.fixture(scope="session")
 def browser():
     if not Path(CHROMIUM).exists():
         pytest.fail(f"CI=true but there is no Chromium at {CHROMIUM}; .ci/run installs Debian's 'chromium'")
@@ -177,7 +180,7 @@ def pytest_runtest_makereport(item, call):
         server = item.funcargs.get("jupyter_server")
         ARTIFACTS.mkdir(exist_ok=True)
         if page is not None:
-            shot = ARTIFACTS / f"{item.name}.png"
+            shot = ARTIFACTS / f"{item.name}-failed.png"
             try:
                 page.screenshot(path=str(shot), full_page=True)
                 report.sections.append(("screenshot", str(shot.relative_to(ROOT))))
@@ -194,9 +197,13 @@ def pytest_runtest_makereport(item, call):
     return report
 
 
+#: A laptop screen: the size the explorers are designed for (helpers.widgets.core's layout limits).
+LAPTOP = {"width": 1366, "height": 768}
+
+
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1400, "height": 1000})
+    context = browser.new_context(viewport=LAPTOP)
     pg = context.new_page()
     # (text, where): where is the script URL for console messages, the stack for uncaught exceptions
     pg.console_errors = []

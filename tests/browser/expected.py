@@ -48,3 +48,26 @@ def assert_slider_at(nb, i, description, value):
     """The slider's own readout (d3-formatted: '0.100', '1.00', '−12.0') shows ``value``."""
     text = nb.slider_value(i, description)
     assert shown_matches(text, float(value)), f"slider {description!r} shows {text!r}, expected {value}"
+
+
+def assert_fits_one_laptop_view(g, where=""):
+    """Issue-free use on a laptop (1366 x 768, file browser open): controls, readout and figure in one view,
+    the figure shown at >= 90 % of its size, slider tracks of one width (>= 250 px) starting at one x."""
+    problems = []
+    if g["height"] > g["view_height"]:
+        problems.append(f"explorer is {g['height']:.0f} px tall, the visible notebook {g['view_height']:.0f} px")
+    if g["scale"] < 0.9:
+        problems.append(f"figure shown at {g['scale']:.0%} of its {g['figure_px'][0]} px width (< 90 %)")
+    if g["tracks"] and (max(g["tracks"]) - min(g["tracks"]) > 1 or min(g["tracks"]) < 250):
+        problems.append(f"slider tracks are {g['tracks']} px wide (one width, >= 250 px)")
+    if g["track_lefts"] and max(g["track_lefts"]) - min(g["track_lefts"]) > 1:
+        problems.append(f"slider tracks start at x = {g['track_lefts']} (labels not aligned)")
+    assert not problems, f"explorer {where} does not fit a laptop view:\n  " + "\n  ".join(problems)
+
+
+def assert_key_press_visible(nb, share, where=""):
+    """Every key press so far changed at least ``share`` of the figure's pixels."""
+    pixels = nb.timings.get("pixels", [])
+    assert pixels, "no key press recorded"
+    assert min(pixels) >= share, (f"a key press {where} changed only {min(pixels):.2%} of the figure's pixels "
+                                  f"(< {share:.0%}); all presses: {[f'{p:.2%}' for p in pixels]}")

@@ -2,17 +2,26 @@
 
 Open it, run every cell, wait for the widgets, then move sliders with the
 keyboard and read what the page shows: the readout under the controls (the
-``helpers-readout`` HTML written by ``helpers.widgets.core.interactive_figure``)
-and the figure image below it.
+``helpers-readout-item`` spans written by ``helpers.widgets.core.Explorer``)
+and the figure image below it. Also measures what issue-free laptop use needs:
+the explorer's geometry on screen (:meth:`NotebookUI.geometry`), the share of
+the figure's pixels one key press changes, and the physical floor of a move
+(:meth:`NotebookUI.measure_floor`).
 
 Keys: JupyterLab lets a focused slider have every key; Notebook 7 keeps the
 arrow keys for moving between cells (``press`` then fails with a clear message),
 while PageUp/PageDown (5 steps), Home and End reach the slider in both.
 """
+import base64
+import io
 import os
 import re
 import statistics
 import time
+from pathlib import Path
+
+import numpy as np
+from PIL import Image
 
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
@@ -22,26 +31,50 @@ WIDGET_ERROR = re.compile(r"Error displaying widget|Error rendering|model not fo
 WIDGET_CONSOLE = re.compile(r"widget|ipywidgets|jupyter-widgets|nouislider|comm_open|comm_msg", re.I)
 
 
-def parse_readout(text):
-    """'name: value' lines -> {name: value as str}."""
+ARTIFACTS = Path(__file__).resolve().parents[2] / "test-artifacts"
+
+
+def parse_readout(items):
+    """['name: value', ...] (the readout's items) -> {name: value as str}."""
     out = {}
-    for line in text.splitlines():
-        if ":" in line:
-            name, value = line.split(":", 1)
+    for item in items:
+        if ":" in item:
+            name, value = item.split(":", 1)
             out[name.strip()] = value.strip()
     return out
+
+
+def decode_src(src):
+    """The RGB pixels of an ``<img>``'s data-URI PNG."""
+    data = base64.b64decode(src.split(",", 1)[1])
+    return np.asarray(Image.open(io.BytesIO(data)).convert("RGB"))
+
+
+def changed_share(src_before, src_after):
+    """Share of the figure's pixels that differ between two images of it (0 when sizes differ: a new layout)."""
+    a, b = decode_src(src_before), decode_src(src_after)
+    if a.shape != b.shape:
+        return 1.0
+    return float(np.mean(np.any(a != b, axis=2)))
 
 
 class NotebookUI:
     def __init__(self, page, server, path, ui="lab"):
         self.page, self.server, self.path, self.ui = page, server, path, ui
         self.timings = {}
+        self.layout = {}
 
     def open(self):
         self.server.shut_down_sessions()  # a fresh kernel: run-all is timed as a student's first run
         self.page.goto(self.server.url(self.path, self.ui))
         self.page.wait_for_function("() => window.jupyterapp !== undefined", timeout=60_000)
         self.page.locator(".jp-Notebook .jp-Cell").first.wait_for(timeout=60_000)
+        if self.ui == "lab":  # a student's JupyterLab: the file browser open beside the notebook
+            self.page.evaluate("""() => {
+                const left = document.querySelector('#jp-left-stack');
+                if (!left || left.classList.contains('lm-mod-hidden'))
+                    return window.jupyterapp.commands.execute('filebrowser:activate');
+            }""")
         # the kernel must be idle before "run all", or the first cells can be lost to a restart
         self.page.wait_for_function(
             """() => {
@@ -93,7 +126,7 @@ class NotebookUI:
         return self.page.locator(".jp-CodeCell").filter(has=self.page.locator(READOUT)).nth(i)
 
     def readout(self, i):
-        return parse_readout(self.cell(i).locator(READOUT).inner_text())
+        return parse_readout(self.cell(i).locator(".helpers-readout-item").all_inner_texts())
 
     def figure(self, i):
         return self.cell(i).locator(".jp-OutputArea-output img").last
@@ -111,11 +144,12 @@ class NotebookUI:
         return slider.locator(".widget-readout").inner_text()
 
     # --- acting --------------------------------------------------------------------------------
-    def press(self, i, description, key, times=1, timeout=30_000):
+    def press(self, i, description, key, times=1, timeout=30_000, readout_changes=True):
         """Focus a slider handle and press ``key`` ``times`` times, one move at a time.
 
-        After each key press waits until both the readout and the figure changed;
-        returns the list of seconds each move took (key press -> updated output).
+        After each key press waits until the figure (and, with ``readout_changes``, the readout)
+        changed; returns the list of seconds each move took (key press -> updated output). The
+        share of the figure's pixels each press changed is kept in ``timings['pixels']``.
         """
         handle = self.slider(i, description)
         handle.focus()
@@ -130,10 +164,138 @@ class NotebookUI:
                 raise AssertionError(
                     f"{key!r} on the {description!r} slider moved the keyboard focus to {where!r} instead of "
                     f"moving the slider ({self.ui}: the notebook's command-mode shortcut took the key)")
-            self._wait_changed(i, before, timeout)
+            self._wait_changed(i, before, timeout, readout_changes)
             durations.append(time.perf_counter() - start)
+            self.timings.setdefault("pixels", []).append(changed_share(before[1], self.figure_src(i)))
         self.timings.setdefault("moves", []).extend(durations)
         return durations
+
+    def run_code(self, code, timeout=300_000):
+        """Run ``code`` in a new cell at the end of the page (the notebook file is never saved)."""
+        self.page.evaluate(
+            """code => {
+                const nb = window.jupyterapp.shell.currentWidget.content;
+                nb.activeCellIndex = nb.widgets.length - 1;
+                window.jupyterapp.commands.execute('notebook:insert-cell-below');
+                nb.activeCell.model.sharedModel.setSource(code);
+                return window.jupyterapp.commands.execute('notebook:run-cell');
+            }""", code)
+        self.page.wait_for_timeout(300)
+        self._wait_until_kernel_idle(timeout)
+
+    def read_first(self, first=12):
+        """Let the student read: wait until each explorer has drawn the states around its start (every
+        position of a one-slider explorer, the ``first`` one-key-press states of the others), as its
+        background rendering does while the cell is read. Moves timed after this are what a student
+        who looked before pressing sees."""
+        start = time.perf_counter()
+        self.run_code("from helpers.widgets.core import find_explorers as _find\n"
+                      f"_ = [e.prerender(wait=True, first=None if len(e.controls) == 1 else {first}) "
+                      "for e in _find()]")
+        self.timings["read_first_s"] = time.perf_counter() - start
+
+    # --- laptop layout -------------------------------------------------------------------------------
+    def geometry(self, i, screenshot=None):
+        """Where explorer i sits on screen, scrolled to its top as a student would.
+
+        Returns ``{"height": controls+readout+figure px, "view_height": visible notebook px,
+        "scale": displayed / natural figure width, "tracks": [slider track widths px],
+        "track_lefts": [their left x], "figure_px": [natural width, height]}``; with ``screenshot``
+        (a name) the page is saved to test-artifacts/<name>.png.
+        """
+        started = time.perf_counter()
+        box = self.cell(i).locator(".helpers-explorer")
+        box.evaluate("b => b.scrollIntoView({block: 'start'})")
+        self.page.wait_for_timeout(200)
+        g = self.page.evaluate(
+            """([cellIndex]) => {
+                const cells = [...document.querySelectorAll('.jp-CodeCell')]
+                    .filter(c => c.querySelector('.helpers-readout'));
+                const cell = cells[cellIndex];
+                const box = cell.querySelector('.helpers-explorer');
+                const imgs = cell.querySelectorAll('.jp-OutputArea-output img');
+                const img = imgs[imgs.length - 1];
+                const view = document.querySelector('.jp-WindowedPanel-outer')
+                    || document.querySelector('.jp-NotebookPanel-notebook');
+                const top = box.getBoundingClientRect().top, r = img.getBoundingClientRect();
+                const tracks = [...box.querySelectorAll('.widget-slider .slider-container')]
+                    .map(t => t.getBoundingClientRect());
+                return {height: r.bottom - top, view_height: view.getBoundingClientRect().height,
+                        scale: r.width / img.naturalWidth, figure_px: [img.naturalWidth, img.naturalHeight],
+                        tracks: tracks.map(t => t.width), track_lefts: tracks.map(t => t.left)};
+            }""", [i])
+        g = {k: (round(v, 3) if isinstance(v, float) else [round(x, 1) for x in v] if isinstance(v, list) else v)
+             for k, v in g.items()}
+        if screenshot:
+            ARTIFACTS.mkdir(exist_ok=True)
+            self.page.screenshot(path=str(ARTIFACTS / f"{screenshot}.png"))
+        self.layout[i] = g
+        self.timings["geometry_s"] = self.timings.get("geometry_s", 0) + time.perf_counter() - started
+        return g
+
+    def measure_floor(self, i, presses=6):
+        """The physical floor of a move: a slider whose kernel side does no work.
+
+        Adds a cell to the page (the notebook file is never saved) with a label slider that swaps
+        explorer i's own two figure images (so the decode is the same size), presses ArrowRight and
+        waits for the label and the image, as :meth:`press` does. Records
+        ``timings['floor']`` (label + image) and ``timings['floor_label']`` (label only).
+        """
+        started = time.perf_counter()
+        src = self.figure_src(i)
+        code = (
+            "import base64 as _b64, io as _io, ipywidgets as _w\n"
+            "from PIL import Image as _PIL, ImageOps as _ops\n"
+            "from IPython.display import DisplayHandle as _DH, Image as _Im\n"
+            f"_png = _b64.b64decode('{src.split(',', 1)[1]}')\n"
+            "_buf = _io.BytesIO()\n"
+            "_ops.mirror(_PIL.open(_io.BytesIO(_png))).save(_buf, format='png', compress_level=1)\n"
+            "_pngs = [_png, _buf.getvalue()]  # two images of the explorer's size, so each move decodes one\n"
+            "_floor = _w.SelectionSlider(options=[str(k) for k in range(40)], description='floor',\n"
+            "                            continuous_update=False)\n"
+            "_floor_only = _w.SelectionSlider(options=[str(k) for k in range(40)], description='label only',\n"
+            "                                 continuous_update=False)\n"
+            "_label, _only = _w.HTML('0'), _w.HTML('0')\n"
+            "_label.add_class('helpers-floor-label'); _only.add_class('helpers-floor-only')\n"
+            "_box = _w.VBox([_floor, _label, _floor_only, _only]); _box.add_class('helpers-floor')\n"
+            "display(_box)\n"
+            "_h = _DH(); _h.display(_Im(data=_png, format='png'))\n"
+            "def _move(change):\n"
+            "    _label.value = change['new']\n"
+            "    _h.update(_Im(data=_pngs[int(change['new']) % 2], format='png'))\n"
+            "_floor.observe(_move, 'value')\n"
+            "_floor_only.observe(lambda change: setattr(_only, 'value', change['new']), 'value')\n"
+        )
+        self.run_code(code)
+        floor = self.page.locator(".helpers-floor")
+        floor.wait_for(timeout=60_000)
+        cell = self.page.locator(".jp-CodeCell").filter(has=floor)
+        img = cell.locator(".jp-OutputArea-output img").last
+        img.wait_for(timeout=60_000)
+        key_name = "ArrowRight" if self.ui == "lab" else "PageUp"  # Notebook 7 keeps the arrows (see press)
+        step = 1 if self.ui == "lab" else 5
+        for description, label_class, key in (("floor", ".helpers-floor-label", "floor"),
+                                              ("label only", ".helpers-floor-only", "floor_label")):
+            handle = cell.locator(".widget-slider").filter(has_text=description).first.locator(".noUi-handle")
+            handle.focus()
+            durations = []
+            for k in range(presses):
+                before_src = img.get_attribute("src")
+                start = time.perf_counter()
+                handle.press(key_name)
+                self.page.wait_for_function(
+                    """([cls, value, srcBefore]) => {
+                        const cell = document.querySelector('.helpers-floor').closest('.jp-CodeCell');
+                        const imgs = cell.querySelectorAll('.jp-OutputArea-output img');
+                        const src = imgs.length ? imgs[imgs.length - 1].getAttribute('src') : null;
+                        return cell.querySelector(cls).innerText.trim() === value
+                            && (srcBefore === null || src !== srcBefore);
+                    }""", arg=[label_class, str((k + 1) * step), before_src if key == "floor" else None],
+                    timeout=30_000)
+                durations.append(time.perf_counter() - start)
+            self.timings[key] = durations
+        self.timings["floor_s"] = time.perf_counter() - started
+        return statistics.median(self.timings["floor"]), statistics.median(self.timings["floor_label"])
 
     def click_option(self, i, label, timeout=30_000):
         """Click the toggle button ``label`` of widget i; wait until readout and figure changed.
@@ -149,19 +311,20 @@ class NotebookUI:
         self.timings.setdefault("clicks", []).append(duration)
         return duration
 
-    def _wait_changed(self, i, before, timeout):
-        """Wait until widget i's readout AND figure differ from ``before``; say which did not, if not."""
+    def _wait_changed(self, i, before, timeout, readout_changes=True):
+        """Wait until widget i's figure (and readout) differ from ``before``; say which did not, if not."""
         try:
             self.page.wait_for_function(
-                """([cellIndex, readoutBefore, srcBefore]) => {
+                """([cellIndex, readoutBefore, srcBefore, readoutChanges]) => {
                     const cells = [...document.querySelectorAll('.jp-CodeCell')]
                         .filter(c => c.querySelector('.helpers-readout'));
                     const cell = cells[cellIndex];
                     const imgs = cell.querySelectorAll('.jp-OutputArea-output img');
                     const src = imgs.length ? imgs[imgs.length - 1].getAttribute('src') : null;
-                    return cell.querySelector('.helpers-readout').innerText !== readoutBefore && src !== srcBefore;
+                    const readout = cell.querySelector('.helpers-readout').innerText;
+                    return src !== srcBefore && (!readoutChanges || readout !== readoutBefore);
                 }""",
-                arg=[i, before[0], before[1]],
+                arg=[i, before[0], before[1], readout_changes],
                 timeout=timeout,
             )
         except PlaywrightTimeoutError:
@@ -199,6 +362,11 @@ class NotebookUI:
 
     def summary(self):
         moves = self.timings.get("moves", [])
+
+        def median_ms(key):
+            values = self.timings.get(key, [])
+            return round(1000 * statistics.median(values)) if values else None
+
         return {
             "notebook": self.path.rsplit("/", 1)[-1],
             "ui": self.ui,
@@ -206,6 +374,14 @@ class NotebookUI:
             "move_median_ms": round(1000 * statistics.median(moves)) if moves else None,
             "move_max_ms": round(1000 * max(moves)) if moves else None,
             "moves": len(moves),
+            "floor_ms": median_ms("floor"),
+            "floor_label_ms": median_ms("floor_label"),
+            "pixels_changed_min": round(min(self.timings["pixels"]), 4) if self.timings.get("pixels") else None,
+            "pixels_changed_median": (round(statistics.median(self.timings["pixels"]), 4)
+                                      if self.timings.get("pixels") else None),
+            "layout": self.layout,
+            # seconds spent on the checks added with the laptop layout (reported apart from the rest)
+            "new_checks_s": round(sum(self.timings.get(k, 0) for k in ("read_first_s", "floor_s", "geometry_s")), 1),
             "other_console_errors": sorted(set(self.other_console_errors())),
             # the numbers depend on how busy the machine is: keep that beside them
             "load_avg_1min": round(os.getloadavg()[0], 2),

@@ -29,6 +29,7 @@ def test_logistic_model_explorer(jupyter_server, page, fitted, record_timings):
         return logistic_model_report(w, b, threshold, x_query=4.0, X=X, y=y)
 
     nb = NotebookUI(page, jupyter_server, NOTEBOOK).open().run_all(n_widgets=1)
+    nb.read_first()  # as a student reads the cell before moving a slider
     assert_readout(nb.readout(0), expected(w, b, 0.5), f"at w={w}, b={b}, τ=0.5")
     figure_before = nb.figure_src(0)
 
@@ -44,5 +45,7 @@ def test_logistic_model_explorer(jupyter_server, page, fitted, record_timings):
     assert_readout(nb.readout(0), expected(w1, b1, 0.25), f"at w={w1}, b={b1}, τ=0.25")
 
     assert nb.figure_src(0) != figure_before
+    nb.geometry(0, screenshot="02-logistic-model-explorer")  # recorded: the owner's redesign asserts it
+    nb.measure_floor(0)
     assert nb.widget_errors() == []
     record_timings(nb)

@@ -13,6 +13,7 @@ SLIDER = "predicted P(y=1)"
 
 def test_log_loss_explorer(jupyter_server, page, record_timings):
     nb = NotebookUI(page, jupyter_server, NOTEBOOK).open().run_all(n_widgets=1)
+    nb.read_first()  # as a student reads the cell before moving a slider
     assert_readout(nb.readout(0), log_loss_report(1, 0.8), "at y=1, P=0.8")
     figure_before = nb.figure_src(0)
 
@@ -29,6 +30,8 @@ def test_log_loss_explorer(jupyter_server, page, record_timings):
     assert_readout(nb.readout(0), log_loss_report(0, 0.999), "at y=0, P=0.999")
 
     assert nb.figure_src(0) != figure_before
+    nb.geometry(0, screenshot="03-log-loss-explorer")  # recorded: the owner's redesign asserts it
+    nb.measure_floor(0)
     assert nb.widget_errors() == []
     record_timings(nb)
 

@@ -30,6 +30,7 @@ def test_descent_explorer(jupyter_server, page, data, record_timings):
         return r
 
     nb = NotebookUI(page, jupyter_server, NOTEBOOK).open().run_all(n_widgets=1)
+    nb.read_first()  # as a student reads the cell before moving a slider
     start = int(np.argmin(np.abs(np.log10(RATES) - 0.5)))  # learning_rate=10**0.5 in the notebook
     assert_readout(nb.readout(0), expected(start, 100), "at α = 10^0.5, 100 iterations")
     figure_before = nb.figure_src(0)
@@ -44,5 +45,7 @@ def test_descent_explorer(jupyter_server, page, data, record_timings):
     assert_readout(nb.readout(0), expected(start - 2, 0), "at α = 1, 0 iterations")
 
     assert nb.figure_src(0) != figure_before
+    nb.geometry(0, screenshot="04-descent-explorer")  # recorded: the owner's redesign asserts it
+    nb.measure_floor(0)
     assert nb.widget_errors() == []
     record_timings(nb)

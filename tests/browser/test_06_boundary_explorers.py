@@ -23,6 +23,7 @@ def models():
 def test_boundary_explorers(jupyter_server, page, models, record_timings):
     (model, X, y), (fits, Xr, yr) = models
     nb = NotebookUI(page, jupyter_server, NOTEBOOK).open().run_all(n_widgets=2)
+    nb.read_first()  # as a student reads the cell before moving a slider
 
     # widget 0: one threshold slider over a straight boundary
     assert_readout(nb.readout(0), boundary_report(model, X, y, 0.5), "of the threshold explorer at 0.50")
@@ -47,5 +48,8 @@ def test_boundary_explorers(jupyter_server, page, models, record_timings):
     assert_readout(nb.readout(1), expected(3, 0.55), "of the polynomial explorer at degree 3, 0.55")
     assert nb.figure_src(1) != figure_before
 
+    for i, name in enumerate(("threshold", "polynomial")):  # recorded: the owner's redesign asserts it
+        nb.geometry(i, screenshot=f"06-{name}-boundary-explorer")
+    nb.measure_floor(1)
     assert nb.widget_errors() == []
     record_timings(nb)

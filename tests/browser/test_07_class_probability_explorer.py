@@ -33,6 +33,7 @@ def test_class_probability_explorer(jupyter_server, page, flower, record_timings
 
     start = float(flower_cm[feature])
     nb = NotebookUI(page, jupyter_server, NOTEBOOK).open().run_all(n_widgets=1)
+    nb.read_first()  # as a student reads the cell before moving a slider
     assert_readout(nb.readout(0), expected(start), f"at {start} cm")
     figure_before = nb.figure_src(0)
 
@@ -45,5 +46,7 @@ def test_class_probability_explorer(jupyter_server, page, flower, record_timings
     assert_readout(nb.readout(0), expected(1.0), "at 1.0 cm")
 
     assert nb.figure_src(0) != figure_before
+    nb.geometry(0, screenshot="07-class-probability-explorer")  # recorded: the owner's redesign asserts it
+    nb.measure_floor(0)
     assert nb.widget_errors() == []
     record_timings(nb)

@@ -26,6 +26,7 @@ def moons_grid():
 
 def test_c_explorer(jupyter_server, page, moons_grid, record_timings):
     nb = NotebookUI(page, jupyter_server, NOTEBOOK).open().run_all(n_widgets=1)
+    nb.read_first()  # as a student reads the cell before moving a slider
     assert_readout(nb.readout(0), c_explorer_state(moons_grid, 1.0, "L2"), "at C = 1, L2")
     figure_before = nb.figure_src(0)
 
@@ -47,5 +48,7 @@ def test_c_explorer(jupyter_server, page, moons_grid, record_timings):
     assert_readout(nb.readout(0), c_explorer_state(moons_grid, CS[9], "L1"), f"at C = {CS[9]:.4g}, L1")
 
     assert nb.figure_src(0) != figure_before
+    nb.geometry(0, screenshot="08-c-explorer")  # recorded: the owner's redesign asserts it
+    nb.measure_floor(0)
     assert nb.widget_errors() == []
     record_timings(nb)

@@ -9,7 +9,6 @@ import os
 import time
 from pathlib import Path
 
-import pytest
 
 # The same floating-point environment however pytest is started (`make test`, `python -m pytest`, conda, an
 # IDE): one BLAS/OpenMP thread per process -- the notebooks' kernels inherit it, and two test workers share two
@@ -45,30 +44,24 @@ ARTIFACTS = Path(__file__).resolve().parent / "test-artifacts"
 _STARTED = time.time()
 
 # --- scheduling under pytest-xdist (see the Makefile) ----------------------------------------------------------
-# Modules (and notebooks) start slowest first, so the two workers finish together: the order below is the
-# measured one; the rest follow as collected. Every test is also marked with its group (its module; ONE group
-# for all browser tests, which share one JupyterLab server) for `--dist loadgroup`; but loadgroup runs an
-# nbval notebook's cells out of order (seen with pytest-xdist 3.8), so the Makefile keeps `--dist loadscope`,
-# under which the browser modules may split over the two workers (one server each, at most two).
-SLOWEST_FIRST = ("tests/test_grading.py", "browser", "notebooks/08-", "notebooks/09-", "notebooks/04-",
-                 "notebooks/05-", "notebooks/06-", "notebooks/01-", "notebooks/07-", "notebooks/03-",
-                 "notebooks/02-", "tests/test_regularization.py", "tests/test_calibration.py")
-
-
-def _group(item):
-    path = Path(str(item.fspath)).resolve().relative_to(Path(__file__).resolve().parent).as_posix()
-    return "browser" if path.startswith("tests/browser/") else path
+# `make test` runs `pytest -n 2 --dist loadscope`: each module (each notebook) goes whole to one worker, in
+# collection order. Starting the longest first keeps one of them from running alone at the end; the order below is
+# the measured one, and the rest follow as collected. (Not --dist loadgroup: it runs an nbval notebook's cells out
+# of order.)
+SLOWEST_FIRST = ("tests/hub/", "tests/test_grading.py", "tests/lab/", "tests/browser/", "tests/site/",
+                 "notebooks/08-", "notebooks/09-", "notebooks/04-", "notebooks/05-", "notebooks/06-",
+                 "notebooks/01-", "notebooks/07-", "notebooks/03-", "notebooks/02-",
+                 "tests/test_regularization.py", "tests/test_calibration.py")
 
 
 def pytest_collection_modifyitems(config, items):
-    def rank(item):
-        group = _group(item)
-        return next((k for k, prefix in enumerate(SLOWEST_FIRST) if group.startswith(prefix)), len(SLOWEST_FIRST))
+    root = Path(__file__).resolve().parent
 
-    for item in items:
-        if not any(mark.name == "xdist_group" for mark in item.iter_markers()):
-            item.add_marker(pytest.mark.xdist_group(_group(item)))
-    items.sort(key=rank)  # stable: the order inside a group is kept
+    def rank(item):
+        path = Path(str(item.fspath)).resolve().relative_to(root).as_posix()
+        return next((k for k, prefix in enumerate(SLOWEST_FIRST) if path.startswith(prefix)), len(SLOWEST_FIRST))
+
+    items.sort(key=rank)  # stable: the order inside a module is kept
 
 
 def _this_run(path):

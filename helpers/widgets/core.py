@@ -34,6 +34,7 @@ from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Text
 
+from ..plots.alt_text import image_metadata
 from .render import FigureRenderer, encode_png
 
 # --- layout limits (measured in Chromium, JupyterLab 4 at 1366 x 768, file browser open) -------------------
@@ -254,8 +255,8 @@ def png_bytes(fig):
 
 
 def figure_image(fig):
-    """``fig`` as an ``IPython.display.Image`` (PNG), the same in every front end and under nbval."""
-    return Image(data=png_bytes(fig), format="png")
+    """``fig`` as an ``IPython.display.Image`` (PNG, with its alt text), the same in every front end and under nbval."""
+    return Image(data=png_bytes(fig), format="png", metadata=image_metadata(fig))
 
 
 _IDLE_BEFORE_PRERENDER_S = 0.5   # Run All leaves only milliseconds between cells: do not steal those
@@ -433,7 +434,7 @@ class Explorer:
         self._key_now, self.result = key, result
         self._show_result(result)
         if self._displayed:
-            self._handle.update(Image(data=png, format="png"))
+            self._handle.update(Image(data=png, format="png", metadata=self._image_metadata))
         if from_frontend:
             self._schedule(key, previous=previous)
         return png
@@ -579,7 +580,9 @@ class Explorer:
         bundle = self.widget._repr_mimebundle_()
         bundle["text/plain"] = PLACEHOLDER
         display(bundle, raw=True)
-        self._handle.display(Image(data=self.image_bytes(), format="png"))
+        # the alt text of the figure as saved (a static render shows the starting state); moves keep it
+        self._image_metadata = image_metadata(self.figure)
+        self._handle.display(Image(data=self.image_bytes(), format="png", metadata=self._image_metadata))
         self._displayed = True
         if _person_at_frontend():
             _watch_cells()

@@ -202,7 +202,7 @@ class _SoftmaxObjective:
 
     def margin_rows(self):
         """One row per example and rival class k: (e_y - e_k) kron x~, so that row @ theta = z_y - z_k."""
-        n, K = self.n_samples, self.K
+        K = self.K
         own = np.eye(K)[self.y_index]
         rows = []
         for k in range(K):

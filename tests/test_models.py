@@ -3,7 +3,7 @@ import numpy as np
 import pandas as pd
 import pytest
 from sklearn.base import clone
-from sklearn.exceptions import ConvergenceWarning, NotFittedError
+from sklearn.exceptions import ConvergenceWarning
 from sklearn.linear_model import LogisticRegression
 from sklearn.model_selection import GridSearchCV, cross_val_score
 from sklearn.multiclass import OneVsRestClassifier
@@ -140,12 +140,15 @@ def test_string_labels_and_threshold():
     y = np.array(["spam", "ham", "spam", "ham", "spam", "spam"])
     model = LogisticRegressionScratch(solver="newton").fit(X, y)
     assert list(model.classes_) == ["ham", "spam"]
-    assert set(model.predict(X)) <= {"ham", "spam"}
-    assert (model.predict(X, threshold=0.0) == "spam").all()
-    assert (model.predict(X, threshold=1.0) == "ham").all() or model.predict_proba(X)[:, 1].max() == 1.0
     proba = model.predict_proba(X)
     assert proba.shape == (6, 2)
     np.testing.assert_allclose(proba.sum(axis=1), 1.0)
+    # the labels are the classes_ chosen by the series' rule, P(spam) >= threshold -> "spam"
+    for threshold in (0.0, 0.3, 0.5, 0.7, 1.0):
+        expected = np.where(proba[:, 1] >= threshold, "spam", "ham")
+        np.testing.assert_array_equal(model.predict(X, threshold=threshold), expected)
+    assert (model.predict(X, threshold=0.0) == "spam").all()
+    assert len(set(model.predict(X, threshold=0.7))) == 2  # P(spam) runs from 0.55 to 0.77: both labels occur
 
 
 def test_verbose_prints_every_n_iterations(cancer, capsys):

@@ -1,7 +1,6 @@
 """C slider -> reliability diagram, Brier score and log loss (all precomputed by calibration_grid)."""
 from dataclasses import dataclass
 
-import numpy as np
 from matplotlib.figure import Figure
 
 from ..calibration import calibration_at

@@ -231,7 +231,9 @@ def notebook_times(tree):
 
 
 def slider_times(tree):
-    legacy = (tree.root / "helpers" / "widgets" / "render.py").exists()
+    # a tree from before the explorer objects: its widgets are reached through render.py's instance list
+    core = tree.root / "helpers" / "widgets" / "core.py"
+    legacy = not core.exists() or "def find_explorers" not in core.read_text()
     rows = []
     for path in tree.notebooks():
         if "_explorer(" not in path.read_text():

@@ -13,12 +13,15 @@ from sklearn.utils import Bunch
 from ._validation import as_float_array, check_finite, check_int, check_positive
 from .maths import sigmoid
 
+#: How :func:`make_tumour_sizes` draws sizes (cm): label -> (mean, standard deviation) of a normal
+#: distribution. Knowing them gives the true P(malignant | size) the samples come from.
+TUMOUR_SIZE_CLASSES = {0: (2.0, 0.7), 1: (5.0, 0.9)}
 
 def make_tumour_sizes(n_samples=40, extreme_size=None, random_state=0):
     """The 1-D toy set of notebook 01: tumour size (cm) -> malignant (1) or benign (0).
 
-    Benign sizes are drawn around 2 cm, malignant around 5 cm, so the classes
-    overlap a little near 3.5 cm.
+    Benign sizes are drawn around 2 cm, malignant around 5 cm (normal distributions,
+    :data:`TUMOUR_SIZE_CLASSES`), so the classes overlap a little near 3.5 cm.
 
     Parameters
     ----------
@@ -38,8 +41,8 @@ def make_tumour_sizes(n_samples=40, extreme_size=None, random_state=0):
     rng = np.random.default_rng(random_state)
     n_benign = n_samples // 2
     sizes = np.concatenate([
-        rng.normal(2.0, 0.7, n_benign),
-        rng.normal(5.0, 0.9, n_samples - n_benign),
+        rng.normal(*TUMOUR_SIZE_CLASSES[0], n_benign),
+        rng.normal(*TUMOUR_SIZE_CLASSES[1], n_samples - n_benign),
     ]).clip(0.3, None)  # a tumour has a positive size
     y = np.r_[np.zeros(n_benign, int), np.ones(n_samples - n_benign, int)]
     if extreme_size is not None:

@@ -1,87 +1,106 @@
-"""Widget: sliders for w, b and the threshold of a 1-D logistic model sigmoid(w x + b)."""
-from dataclasses import dataclass
+"""Explorer: sliders for w, b and the threshold of a 1-D logistic model sigmoid(w x + b)."""
+from dataclasses import dataclass, field
 
 import numpy as np
-from matplotlib.figure import Figure
 
 from ..curves import logistic_model_report
-from ..maths import sigmoid
-from ..plots.sigmoid import plot_logistic_model
+from ..plots.sigmoid import plot_logistic_model, update_logistic_model
 from ..plots.style import PALETTE
-from .core import Explorer, find_artist, number, shown, slider
+from .core import Explorer, explorer_figure, number, shown, slider
 
-W_FMT, B_FMT, THRESHOLD_FMT = ".1f", ".1f", ".2f"
+W_FMT, B_FMT, THRESHOLD_FMT, BOUNDARY_FMT = ".1f", ".1f", ".2f", ".2f"
+#: One ArrowRight moves w by 0.1, b by 0.5 or τ by 0.05: the boundary moves 0.03-0.15 cm (3-14 px) and the
+#: curve, the band of predicted class 1 and the ringed errors with it.
+W_STEP, B_STEP, THRESHOLDS = 0.1, 0.5, np.round(np.arange(0.05, 0.951, 0.05), 2)
 
 
 @dataclass(frozen=True)
 class LogisticModelResult:
-    """What the logistic-model explorer shows at one (w, b, threshold)."""
-    boundary_x: float | None = shown("boundary x", ".3f")
-    class_1_when: str = shown("class 1 when")
-    p_query: float | None = shown("P(y=1) at x={x_query:g}", ".3f", optional=True)
-    class_query: int | None = shown("class at x={x_query:g}", optional=True)
-    misclassified: int | None = shown("misclassified", optional=True)
+    """What the logistic-model explorer shows at one (w, b, threshold).
+
+    The boundary is written in the title (with the side of class 1), w, b and τ on the sliders; the
+    readout shows the probability at one x and the errors on the training examples (in-sample counts).
+    """
+    boundary_x: float | None
+    class_1_when: str
+    p_query: float | None = shown("P(y=1) at x = {x_query:g}", ".3f", optional=True)
+    false_negatives: int | None = shown("false negatives (training)", optional=True)
+    false_positives: int | None = shown("false positives (training)", optional=True)
     x_query: float = 0.0
+    wrong: np.ndarray | None = field(default=None, compare=False)  # which examples are misclassified
 
     @classmethod
-    def from_report(cls, report, x_query=None):
+    def from_report(cls, report):
         """From :func:`helpers.curves.logistic_model_report` (asked with ``x_query``, and X, y if given)."""
-        key = f"{x_query:g}" if x_query is not None else None
-        return cls(report["boundary x"], report["class 1 when"],
-                   report.get(f"P(y=1) at x={key}"), report.get(f"class at x={key}"),
-                   report.get("misclassified"), 0.0 if x_query is None else x_query)
+        return cls(report["boundary_x"], report["class_1_when"], report.get("p_query"), report.get("false_negatives"),
+                   report.get("false_positives"), report.get("x_query", 0.0), report.get("wrong"))
 
 
-def logistic_model_figure(X=None, y=None, w=1.0, b=0.0, threshold=0.5, x_query=4.0, x_range=None,
-                          xlabel="tumour size x (cm)"):
-    """Build the figure once and return ``(fig, update)`` for :func:`logistic_model_explorer`.
-
-    ``update(w, b, threshold)`` moves the curve, the threshold line, the boundary
-    line and the marker at ``x_query``, and returns a :class:`LogisticModelResult`
-    (from :func:`helpers.curves.logistic_model_report`).
-    """
-    fig = Figure(figsize=(7.5, 4.2), layout="constrained")
-    ax = fig.add_subplot()
-    plot_logistic_model(w, b, threshold, X=X, y=y, ax=ax, x_range=x_range, xlabel=xlabel)
-    curve, threshold_line, boundary_line = (find_artist(ax, gid) for gid in
-                                            ("model-curve", "threshold-line", "boundary-line"))
-    (query_point,) = ax.plot([x_query], [sigmoid(w * x_query + b)], "s", color=PALETTE["purple"],
-                             markersize=9, markeredgecolor=PALETTE["black"], zorder=5,
-                             label=f"P(y = 1) at x = {x_query:g}")
-    ax.legend(loc="lower right", fontsize="small")
-    grid = curve.get_xdata()
-
-    def update(w, b, threshold):
-        result = LogisticModelResult.from_report(
-            logistic_model_report(w, b, threshold, x_query=x_query, X=X, y=y), x_query)
-        curve.set_ydata(sigmoid(w * grid + b))
-        threshold_line.set_ydata([threshold, threshold])
-        boundary = result.boundary_x
-        boundary_line.set_xdata([np.nan, np.nan] if boundary is None else [boundary, boundary])
-        query_point.set_ydata([result.p_query])
-        ax.set_title(f"Logistic model: w = {number(w, W_FMT)}, b = {number(b, B_FMT)}, "
-                     f"τ = {number(threshold, THRESHOLD_FMT)}")
-        return result
-
-    return fig, update
+def _title(result, unit):
+    if result.boundary_x is None:
+        return f"w = 0: a flat curve, no boundary (class 1 for {result.class_1_when})"
+    side = "≥" if result.class_1_when.startswith("x ≥") else "≤"
+    unit = f" {unit}" if unit else ""
+    boundary = number(result.boundary_x, BOUNDARY_FMT)
+    return f"Boundary x* = (logit τ − b) / w = {boundary}{unit}: class 1 when x {side} x*"
 
 
 def logistic_model_explorer(X=None, y=None, w=1.0, b=0.0, threshold=0.5, x_query=4.0,
                             w_range=(-6.0, 6.0), b_range=(-25.0, 25.0), x_range=None,
-                            xlabel="tumour size x (cm)"):
-    """Sliders for w, b and the threshold τ; the curve and the boundary x = (logit(τ) − b) / w follow.
+                            xlabel="tumour size x (cm)", unit="cm", class_names=("benign (0)", "malignant (1)")):
+    """Sliders for w, b and the threshold τ; the curve and the boundary x* = (logit(τ) − b) / w follow.
 
-    The readout shows :class:`LogisticModelResult`.
+    The figure shows the curve P(y=1 | x), the threshold line, the boundary with the band where
+    class 1 is predicted, the examples (jittered at heights 0 and 1) with the misclassified ones
+    ringed, and a marker at ``x_query``. The readout is a :class:`LogisticModelResult`.
+
+    Parameters
+    ----------
+    X, y : array-like, optional
+        1-D examples and their 0/1 labels (the errors are counted on them).
+    w, b, threshold : float
+        Starting values (snapped to the grids: w by 0.1, b by 0.5, τ by 0.05).
+    x_query : float, default=4.0
+        Where the readout reports P(y=1).
+    w_range, b_range : (float, float)
+        Slider ranges.
+    x_range : (float, float), optional
+        Fixed horizontal axis (default: the data range plus a margin).
+    xlabel, unit, class_names : str
+        Axis label, the unit of x in the title, and the legend's class names.
 
     Returns
     -------
     Explorer
-        Already displayed.
+        Already displayed; ``explorer.result`` is a :class:`LogisticModelResult`.
     """
-    fig, update = logistic_model_figure(X, y, w, b, threshold, x_query, x_range, xlabel)
+    w_values = np.round(np.arange(w_range[0], w_range[1] + W_STEP / 2, W_STEP), 1)
+    b_values = np.round(np.arange(b_range[0], b_range[1] + B_STEP / 2, B_STEP), 1)
+
+    def report(w, b, threshold):
+        return logistic_model_report(w, b, threshold, x_query=x_query, X=X, y=y)
+
+    first = report(w, b, threshold)  # validates the arguments once
+    fig = explorer_figure(9.2, 4.5, control_rows=3, readout_lines=1)
+    ax = fig.add_subplot()
+    plot_logistic_model(w, b, threshold, X=X, y=y, ax=ax, x_range=x_range, class_names=class_names,
+                        xlabel=xlabel, report=first, legend=None)
+    (query_point,) = ax.plot([x_query], [first["p_query"]], "s", color=PALETTE["purple"], markersize=9,
+                             markeredgecolor=PALETTE["black"], zorder=5, label=f"P(y = 1) at x = {x_query:g}")
+    fig.legend(*ax.get_legend_handles_labels(), loc="outside right upper", fontsize=8.5)
+    ax.title.set_fontsize(11)
+
+    def update(w, b, threshold):
+        r = report(w, b, threshold)
+        result = LogisticModelResult.from_report(r)
+        update_logistic_model(ax, r)
+        query_point.set_ydata([result.p_query])
+        ax.set_title(_title(result, unit))
+        return result
+
     controls = {
-        "w": slider("weight w", np.round(np.arange(w_range[0], w_range[1] + 0.05, 0.1), 1), w, W_FMT),
-        "b": slider("intercept b", np.round(np.arange(b_range[0], b_range[1] + 0.25, 0.5), 1), b, B_FMT),
-        "threshold": slider("threshold τ", np.round(np.arange(0.05, 0.951, 0.05), 2), threshold, THRESHOLD_FMT),
+        "w": slider("weight w", w_values, w, W_FMT),
+        "b": slider("intercept b", b_values, b, B_FMT),
+        "threshold": slider("threshold τ", THRESHOLDS, threshold, THRESHOLD_FMT),
     }
-    return Explorer(fig, controls, update, name="logistic_model_explorer", partial=True).show()
+    return Explorer(fig, controls, update, name="logistic_model_explorer").show()

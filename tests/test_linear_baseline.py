@@ -34,7 +34,7 @@ from helpers.plots.fits import (
     plot_outlier_comparison,
 )
 from helpers.widgets.core import find_artist, layout_problems, png_bytes, readout_items
-from helpers.widgets.fits import EXTREME_SIZES, LABELS, OutlierResult, outlier_explorer, outlier_figure
+from helpers.widgets.fits import EXTREME_SIZES, LABEL_TOOLTIPS, LABELS, OutlierResult, outlier_explorer, outlier_figure
 
 
 @pytest.fixture(scope="module")
@@ -501,6 +501,7 @@ def test_outlier_explorer_builds_a_slider_and_a_toggle(capsys):
     assert [value for _, value in slider.options] == [10.0, 15.0, 20.0, 25.0, 30.0] and slider.value == 20.0
     assert not slider.continuous_update and slider.readout
     assert list(label.options) == list(LABELS) and label.value == 1
+    assert len(label.tooltips) == len(LABELS) and list(label.tooltips) == list(LABEL_TOOLTIPS)
     assert "<b>misclassified (logistic)</b>: 2" in explorer.readout.value
     explorer.set(extreme_label=0)
     assert explorer.result == OutlierResult.from_report(outlier_report(20.0, 0))

@@ -11,8 +11,11 @@ from .core import Explorer, explorer_figure, number, shown, slider, toggle
 SIZE_FMT, BOUNDARY_FMT = ".0f", ".3f"
 #: The slider's positions (cm): one ArrowRight moves the extreme example 1 cm.
 EXTREME_SIZES = np.arange(7.0, 41.0)
-#: The toggle: the extreme tumour is malignant (its correct label) or benign (a mislabelled record).
-LABELS = (("malignant (correct)", 1), ("benign (mislabelled)", 0))
+#: The toggle: the extreme tumour is malignant (its correct label) or benign (a mislabelled record). The button
+#: texts fit the toggle's fixed button width; the tooltips and the figure's title say it in full.
+LABELS = (("malignant (correct)", 1), ("benign (wrong)", 0))
+LABEL_TOOLTIPS = ("a very large malignant tumour: its label is right",
+                  "the same tumour recorded as benign: a mislabelled example")
 _FONT = 8.5
 
 
@@ -122,5 +125,6 @@ def outlier_explorer(extreme_sizes=EXTREME_SIZES, value=20.0, extreme_label=1, n
         raise ValueError("extreme_sizes must be an increasing, evenly spaced 1-D grid, e.g. np.arange(7.0, 41.0).")
     fig, update = outlier_figure(extreme_sizes, value, extreme_label, n_samples=n_samples, random_state=random_state)
     controls = {"extreme_size": slider("extreme tumour size (cm)", extreme_sizes, value, SIZE_FMT),
-                "extreme_label": toggle("extreme tumour's label", LABELS, int(extreme_label))}
+                "extreme_label": toggle("extreme tumour's label", LABELS, int(extreme_label),
+                                        tooltips=LABEL_TOOLTIPS)}
     return Explorer(fig, controls, update, name="outlier_explorer").show()

@@ -9,11 +9,15 @@ import numpy as np
 import pandas as pd
 import pytest
 from matplotlib.figure import Figure
+from scipy.stats import binom, binomtest
 from sklearn.metrics import (
     accuracy_score,
     confusion_matrix,
     precision_recall_curve,
     precision_recall_fscore_support,
+    precision_score,
+    recall_score,
+    roc_auc_score,
     roc_curve,
 )
 
@@ -25,7 +29,18 @@ from helpers.plots.evaluation import (
     plot_roc_with_point,
     update_confusion_matrix,
 )
-from helpers.thresholds import REPORT_KEYS, choose_threshold_for_recall, threshold_report, threshold_table
+from helpers.thresholds import (
+    REPORT_KEYS,
+    bayes_threshold,
+    choose_threshold_for_recall,
+    expected_cost,
+    lowest_cost_thresholds,
+    proportion_interval,
+    report_intervals,
+    roc_auc_interval,
+    threshold_report,
+    threshold_table,
+)
 from helpers.widgets.core import layout_problems, readout_items
 from helpers.widgets.thresholds import ThresholdResult, threshold_explorer
 
@@ -47,7 +62,10 @@ def _sklearn_report(y, y_prob, threshold, positive_label, negative_label, zero_d
     p, r, f, _ = precision_recall_fscore_support(
         y, y_pred, pos_label=positive_label, average="binary", zero_division=zero_division
     )
-    return dict(tp=tp, fp=fp, tn=tn, fn=fn, precision=p, recall=r, f1=f, accuracy=accuracy_score(y, y_pred))
+    return dict(tp=tp, fp=fp, tn=tn, fn=fn, precision=p, recall=r, f1=f, accuracy=accuracy_score(y, y_pred),
+                # the negative class's recall and precision
+                specificity=recall_score(y, y_pred, pos_label=negative_label, zero_division=zero_division),
+                npv=precision_score(y, y_pred, pos_label=negative_label, zero_division=zero_division))
 
 
 # ---------------------------------------------------------------- threshold_report
@@ -198,6 +216,190 @@ def test_choose_threshold_rejects_bad_target(target, error):
 def test_choose_threshold_needs_the_positive_class():
     with pytest.raises(ValueError, match="does not occur"):
         choose_threshold_for_recall([1, 1, 1], [0.1, 0.8, 0.4], 0.9, positive_label=0)
+
+
+# ---------------------------------------------------------------- costs
+
+def test_expected_cost_counts_misses_at_the_cost_ratio():
+    y, y_prob = _random_problem(12, n=90)
+    table = threshold_table(y, y_prob, [0.1, 0.4, 0.8], positive_label=0)
+    cost = expected_cost(table, cost_ratio=7)
+    for t in table.index:
+        y_pred = np.where(y_prob >= t, 0, 1)
+        missed, alarms = np.sum((y == 0) & (y_pred == 1)), np.sum((y == 1) & (y_pred == 0))
+        assert cost[t] == pytest.approx((7 * missed + alarms) / y.size)
+        assert expected_cost(threshold_report(y, y_prob, t, positive_label=0), 7) == pytest.approx(cost[t])
+    assert isinstance(cost, pd.Series) and list(cost.index) == [0.1, 0.4, 0.8]
+
+
+@pytest.mark.parametrize("ratio", [0, -1, np.inf, np.nan, "10", True, None])
+def test_expected_cost_rejects_bad_ratio(ratio):
+    with pytest.raises(ValueError, match="cost_ratio"):
+        expected_cost({"tp": 1, "fp": 1, "tn": 1, "fn": 1}, ratio)
+
+
+def test_expected_cost_rejects_bad_counts():
+    with pytest.raises(TypeError, match="threshold_report"):
+        expected_cost({"tp": 1, "fp": 2}, 3)
+    with pytest.raises(TypeError, match="threshold_report"):
+        expected_cost(0.5, 3)
+    with pytest.raises(ValueError, match="no example"):
+        expected_cost({"tp": 0, "fp": 0, "tn": 0, "fn": 0}, 3)
+
+
+@pytest.mark.parametrize("seed", range(4))
+@pytest.mark.parametrize("ratio", [1, 5, 30])
+def test_lowest_cost_thresholds_are_the_brute_force_minimisers(seed, ratio):
+    y, y_prob = _random_problem(seed, n=50)
+    grid = np.round(np.linspace(0, 1, 101), 2)
+    cost = expected_cost(threshold_table(y, y_prob, grid, positive_label=0), ratio)
+    runs = lowest_cost_thresholds(cost)
+    minimisers = [t for t in grid if cost[t] <= cost.min() + 1e-12]
+    in_runs = [t for t in grid if any(lo <= t <= hi for lo, hi in runs)]
+    assert in_runs == minimisers
+    assert all(lo <= hi for lo, hi in runs) and runs == sorted(runs)
+    for (_, hi), (lo, _) in zip(runs, runs[1:]):  # runs are separated by a costlier threshold
+        assert any(hi < t < lo and cost[t] > cost.min() for t in grid)
+
+
+def test_lowest_cost_thresholds_rejects_bad_input():
+    with pytest.raises(TypeError, match="Series"):
+        lowest_cost_thresholds([0.1, 0.2])
+    with pytest.raises(ValueError, match="increasing"):
+        lowest_cost_thresholds(pd.Series([0.1, 0.2], index=[0.5, 0.1]))
+    with pytest.raises(ValueError, match="NaN"):
+        lowest_cost_thresholds(pd.Series([0.1, np.nan], index=[0.1, 0.5]))
+
+
+@pytest.mark.parametrize("ratio", [1, 4, 19])
+def test_bayes_threshold_minimises_cost_for_calibrated_probabilities(ratio):
+    """The maths: with y ~ Bernoulli(p) and y_prob = p, the cheapest threshold is 1 / (1 + ratio)."""
+    rng = np.random.default_rng(ratio)
+    p = rng.uniform(size=400_000)
+    y = np.where(rng.uniform(size=p.size) < p, 0, 1)  # class 0 is the positive class, with probability p
+    grid = np.round(np.linspace(0.01, 0.99, 99), 2)
+    cost = expected_cost(threshold_table(y, p, grid, positive_label=0), ratio)
+    best = float(cost.idxmin())
+    assert bayes_threshold(ratio) == pytest.approx(1 / (1 + ratio))
+    assert abs(best - bayes_threshold(ratio)) <= 0.02, (best, bayes_threshold(ratio))
+    # and the minimum is a real one: five grid steps (0.05) away the cost is higher
+    k = int(np.argmin(np.abs(grid - bayes_threshold(ratio))))
+    for j in (k - 5, k + 5):
+        if 0 <= j < grid.size:
+            assert cost.iloc[j] > cost.iloc[k]
+
+
+@pytest.mark.parametrize("ratio", [0, -2, np.inf, "1"])
+def test_bayes_threshold_rejects_bad_ratio(ratio):
+    with pytest.raises(ValueError, match="cost_ratio"):
+        bayes_threshold(ratio)
+
+
+# ---------------------------------------------------------------- intervals
+
+@pytest.mark.parametrize("k, n", [(0, 1), (1, 1), (0, 10), (3, 10), (10, 10), (41, 42), (112, 114), (57, 114)])
+@pytest.mark.parametrize("confidence", [0.8, 0.95, 0.99])
+def test_proportion_interval_is_clopper_pearson(k, n, confidence):
+    low, high = proportion_interval(k, n, confidence)
+    ci = binomtest(k, n).proportion_ci(confidence_level=confidence, method="exact")
+    assert (low, high) == pytest.approx((ci.low, ci.high), abs=1e-12)
+    # the defining tail probabilities (the maths, independent of scipy's implementation)
+    alpha = 1 - confidence
+    if k < n:
+        assert binom.cdf(k, n, high) == pytest.approx(alpha / 2, abs=1e-9)
+    else:
+        assert high == 1.0
+    if k > 0:
+        assert binom.sf(k - 1, n, low) == pytest.approx(alpha / 2, abs=1e-9)
+    else:
+        assert low == 0.0
+    assert low <= k / n <= high
+
+
+def test_proportion_interval_narrows_with_more_trials_and_knows_nothing_from_none():
+    widths = [np.subtract(*proportion_interval(9 * m, 10 * m)[::-1]) for m in (1, 4, 16)]
+    assert widths[0] > widths[1] > widths[2]
+    assert proportion_interval(0, 0) == (0.0, 1.0)
+
+
+@pytest.mark.parametrize("args, match", [((5, 3), "exceed"), ((-1, 3), "count"), ((1.5, 3), "count"),
+                                          ((True, 3), "count"), ((1, 3, 1.0), "confidence"),
+                                          ((1, 3, 0), "confidence"), ((1, 3, "95%"), "confidence")])
+def test_proportion_interval_rejects_bad_input(args, match):
+    with pytest.raises(ValueError, match=match):
+        proportion_interval(*args)
+
+
+def test_report_intervals_cover_every_rate():
+    y, y_prob = _random_problem(13, n=120)
+    report = threshold_report(y, y_prob, 0.45, positive_label=0)
+    table = report_intervals(report, confidence=0.9)
+    assert list(table.index) == ["recall", "precision", "specificity", "npv", "accuracy"]
+    counts = {"recall": (report["tp"], report["tp"] + report["fn"]),
+              "precision": (report["tp"], report["tp"] + report["fp"]),
+              "specificity": (report["tn"], report["tn"] + report["fp"]),
+              "npv": (report["tn"], report["tn"] + report["fn"]),
+              "accuracy": (report["tp"] + report["tn"], y.size)}
+    for name, (k, n) in counts.items():
+        row = table.loc[name]
+        assert (row["successes"], row["trials"]) == (k, n)
+        assert row["value"] == pytest.approx(report[name]) == pytest.approx(k / n)
+        assert (row["low"], row["high"]) == pytest.approx(proportion_interval(k, n, 0.9))
+    with pytest.raises(TypeError, match="threshold_report"):
+        report_intervals({"tp": 1})
+
+
+def _bootstrap_by_hand(y, s, positive_label, n_resamples, seed, confidence=0.95):
+    """The same resamples as roc_auc_interval, each scored by scikit-learn's roc_auc_score."""
+    rng = np.random.default_rng(seed)
+    draws = rng.multinomial(y.size, np.full(y.size, 1 / y.size), size=n_resamples)
+    aucs = []
+    for w in draws:
+        kept = w > 0
+        if len(np.unique(y[kept])) < 2:
+            continue
+        aucs.append(roc_auc_score(y[kept] == positive_label, s[kept], sample_weight=w[kept]))
+    alpha = 1 - confidence
+    return np.quantile(aucs, [alpha / 2, 1 - alpha / 2])
+
+
+@pytest.mark.parametrize("positive_label", [0, 1])
+def test_roc_auc_interval_is_a_bootstrap_of_sklearns_auc(positive_label):
+    y, y_prob = _random_problem(14, n=70)
+    score = np.where(y == positive_label, 0.25, 0.0) + y_prob  # informative, with ties from the rounding
+    auc, low, high = roc_auc_interval(y, score, positive_label=positive_label, n_resamples=300, random_state=3)
+    assert auc == pytest.approx(roc_auc_score(y == positive_label, score))
+    assert (low, high) == pytest.approx(tuple(_bootstrap_by_hand(y, score, positive_label, 300, 3)), abs=1e-12)
+    assert low < auc < high
+    assert roc_auc_interval(y, score, positive_label, n_resamples=300, random_state=3) == (auc, low, high)
+    assert roc_auc_interval(y, score, positive_label, n_resamples=300, random_state=4) != (auc, low, high)
+
+
+def test_roc_auc_interval_narrows_with_more_data():
+    rng = np.random.default_rng(5)
+    widths = []
+    for n in (60, 600):
+        y = rng.integers(0, 2, n)
+        score = y + rng.normal(scale=1.0, size=n)
+        _, low, high = roc_auc_interval(y, score, n_resamples=500)
+        widths.append(high - low)
+    assert widths[1] < 0.6 * widths[0]
+
+
+@pytest.mark.parametrize("kwargs, error, match", [
+    (dict(y_score=[0.1, np.nan, 0.3, 0.4]), ValueError, "NaN"),
+    (dict(y_score=[0.1, np.inf, 0.3, 0.4]), ValueError, "infinite"),
+    (dict(y_score=[0.1, 0.2, 0.3]), ValueError, "shape"),
+    (dict(y_true=[1, 1, 1, 1]), ValueError, "both classes"),
+    (dict(n_resamples=10), ValueError, "n_resamples"),
+    (dict(confidence=95), ValueError, "confidence"),
+    (dict(positive_label=2), ValueError, "does not occur"),
+])
+def test_roc_auc_interval_rejects_bad_input(kwargs, error, match):
+    args = dict(y_true=[0, 1, 0, 1], y_score=[0.1, 0.8, 0.3, 0.4])
+    args.update(kwargs)
+    with pytest.raises(error, match=match):
+        roc_auc_interval(**args)
 
 
 # ---------------------------------------------------------------- plots

@@ -13,6 +13,7 @@ place, so a widget never re-plots.
 from collections.abc import Mapping
 
 import numpy as np
+from matplotlib.collections import PolyCollection
 from matplotlib.patches import Patch
 from sklearn.metrics import ConfusionMatrixDisplay, PrecisionRecallDisplay, RocCurveDisplay
 
@@ -112,11 +113,22 @@ def update_confusion_matrix(ax, counts):
 
 def _draw_point(ax, x, y, threshold):
     ax.plot([x], [y], "o", markersize=10, color=PALETTE["vermillion"], markeredgecolor="black",
-            zorder=5, gid=_POINT_GID, label=f"threshold {threshold:.2f}")
+            zorder=5, gid=_POINT_GID, label=f"threshold {threshold:.2f}", clip_on=False)
+
+
+def _place_point(ax, point, x, y):
+    """Put the marker at (x, y); a point outside a zoomed view is pinned to its edge, drawn hollow."""
+    (x0, x1), (y0, y1) = sorted(ax.get_xlim()), sorted(ax.get_ylim())
+    inside = x0 <= x <= x1 and y0 <= y <= y1
+    point.set_data([min(max(x, x0), x1)], [min(max(y, y0), y1)])
+    point.set_markerfacecolor(PALETTE["vermillion"] if inside else "white")
 
 
 def move_operating_point(ax, x, y, threshold=None):
     """Move the operating-point marker drawn by :func:`plot_roc_with_point` / :func:`plot_pr_with_point`.
+
+    On axes zoomed with ``limits``, a point outside the view is pinned to the nearest edge and
+    drawn hollow (its true position is the report's; the readout says where).
 
     Parameters
     ----------
@@ -132,7 +144,7 @@ def move_operating_point(ax, x, y, threshold=None):
     point = next((line for line in ax.lines if line.get_gid() == _POINT_GID), None)
     if point is None:
         raise ValueError("ax holds no operating point; draw it with plot_roc_with_point or plot_pr_with_point.")
-    point.set_data([x], [y])
+    _place_point(ax, point, x, y)
     if threshold is not None:
         label = f"threshold {threshold:.2f}"
         point.set_label(label)
@@ -153,7 +165,7 @@ def _operating_point(report, x_key, y_key):
     return report[x_key], report[y_key], report["threshold"]
 
 
-def plot_roc_with_point(y_true, y_prob, report, ax=None, positive_label=1, positive_name=None):
+def plot_roc_with_point(y_true, y_prob, report, ax=None, positive_label=1, positive_name=None, limits=None):
     """ROC curve of ``y_prob`` with the operating point of one threshold marked.
 
     Parameters
@@ -167,12 +179,15 @@ def plot_roc_with_point(y_true, y_prob, report, ax=None, positive_label=1, posit
     positive_label : default=1
     positive_name : str, optional
         Used in the axis labels (default: ``str(positive_label)``).
+    limits : ((float, float), (float, float)), optional
+        Zoom to these x (false-positive rate) and y (recall) limits, where a good model's curve
+        lives (default: the whole unit square, with equal aspect).
 
     Returns
     -------
     matplotlib Axes
-        The curve is scikit-learn's ``RocCurveDisplay``; the marker has the gid of
-        :func:`move_operating_point`.
+        The curve is scikit-learn's ``RocCurveDisplay`` (gid ``"roc-curve"``); the marker has the gid
+        of :func:`move_operating_point`.
     """
     ax = get_ax(ax, figsize=(4.5, 4.2))
     _, y_prob = check_binary_scores(y_true, y_prob, positive_label)
@@ -182,15 +197,32 @@ def plot_roc_with_point(y_true, y_prob, report, ax=None, positive_label=1, posit
                                                curve_kwargs={"color": PALETTE["blue"], "linewidth": 2},
                                                plot_chance_level=True, chance_level_kw=_CHANCE_STYLE)
     display.line_.set_label(f"ROC (AUC = {display.roc_auc:.3f})")  # 2 decimals would round 0.997 up to 1.00
-    _draw_point(ax, fpr, tpr, threshold)
-    ax.set(xlim=(-0.02, 1.02), ylim=(-0.02, 1.02), aspect="equal",
-           xlabel="false-positive rate (false alarms / actual negatives)",
+    display.line_.set_gid("roc-curve")
+    ax.set(xlabel="false-positive rate (false alarms / actual negatives)",
            ylabel=f"true-positive rate = recall ({name})", title="ROC curve")
+    _set_limits(ax, limits)
+    _draw_point(ax, fpr, tpr, threshold)
+    _place_point(ax, ax.lines[-1], fpr, tpr)
     ax.legend(loc="lower right", fontsize="small")
     return ax
 
 
-def plot_pr_with_point(y_true, y_prob, report, ax=None, positive_label=1, positive_name=None):
+def _set_limits(ax, limits):
+    if limits is None:
+        ax.set(xlim=(-0.02, 1.02), ylim=(-0.02, 1.02), aspect="equal")
+        return
+    ax.set_aspect("auto")  # a zoom is rarely square: let it fill the panel
+    try:
+        (x0, x1), (y0, y1) = limits
+        ok = all(-0.02 - 1e-9 <= a < b <= 1.02 + 1e-9 for a, b in ((x0, x1), (y0, y1)))
+    except (TypeError, ValueError):
+        ok = False
+    if not ok:
+        raise ValueError(f"limits must be ((x_min, x_max), (y_min, y_max)) inside the unit square, got {limits!r}.")
+    ax.set(xlim=(x0, x1), ylim=(y0, y1))
+
+
+def plot_pr_with_point(y_true, y_prob, report, ax=None, positive_label=1, positive_name=None, limits=None):
     """Precision-recall curve of ``y_prob`` with the operating point of one threshold marked.
 
     Parameters
@@ -199,12 +231,15 @@ def plot_pr_with_point(y_true, y_prob, report, ax=None, positive_label=1, positi
         As in :func:`plot_roc_with_point`; the point is the report's ``recall`` and
         ``precision`` (so its ``zero_division`` decides the precision when nothing is
         predicted positive).
+    limits : ((float, float), (float, float)), optional
+        Zoom to these x (recall) and y (precision) limits (default: the whole unit square).
 
     Returns
     -------
     matplotlib Axes
-        The curve is scikit-learn's ``PrecisionRecallDisplay`` (with the prevalence as
-        chance level); the marker has the gid of :func:`move_operating_point`.
+        The curve is scikit-learn's ``PrecisionRecallDisplay`` (gid ``"pr-curve"``, with the
+        prevalence as chance level, gid ``"chance-level"``); the marker has the gid of
+        :func:`move_operating_point`.
     """
     ax = get_ax(ax, figsize=(4.5, 4.2))
     _, y_prob = check_binary_scores(y_true, y_prob, positive_label)
@@ -214,9 +249,12 @@ def plot_pr_with_point(y_true, y_prob, report, ax=None, positive_label=1, positi
         y_true, y_prob, pos_label=positive_label, name="PR curve", ax=ax,
         curve_kwargs={"color": PALETTE["blue"], "linewidth": 2}, plot_chance_level=True, chance_level_kw=_CHANCE_STYLE)
     display.line_.set_label(f"PR curve (AP = {display.average_precision:.3f})")
+    display.line_.set_gid("pr-curve")
+    display.chance_level_.set_gid("chance-level")
+    ax.set(xlabel=f"recall ({name})", ylabel=f"precision ({name})", title="Precision-recall curve")
+    _set_limits(ax, limits)
     _draw_point(ax, recall, precision, threshold)
-    ax.set(xlim=(-0.02, 1.02), ylim=(-0.02, 1.02), aspect="equal",
-           xlabel=f"recall ({name})", ylabel=f"precision ({name})", title="Precision-recall curve")
+    _place_point(ax, ax.lines[-1], recall, precision)
     ax.legend(loc="lower left", fontsize="small")
     return ax
 
@@ -264,75 +302,257 @@ def plot_coefficients(coef, feature_names, ax=None, top=10, positive_name="class
     return ax
 
 
-_STRIP_GID = "score-strip"
+# ------------------------------------------------------------------ scores by class, cut by a threshold
+
+#: Bin edges of the score histograms: the threshold explorer's 0.01 grid, plus a last bin for a probability of
+#: exactly 1. Every threshold of the grid is a bin edge, so each bar lies wholly on one side of the threshold.
+HIST_EDGES = np.round(np.r_[np.linspace(0.0, 1.0, 101), 1.01], 2)
+_HIST_GID = "score-histograms"
+_CLIP_LABELS = 8  # bars taller than the axis get their count written; at most this many
 
 
-def plot_score_strip(y_true, y_prob, report, ax=None, positive_label=1, positive_name="positive",
-                     negative_name="negative"):
-    """Every example as a point at its score, one row per actual class, cut by the threshold: a confusion
-    matrix laid over the scores.
+def score_histogram_counts(y_true, y_prob, positive_label=1, edges=HIST_EDGES):
+    """How many positive and negative examples have their score in each bin ``[edges[k], edges[k + 1])``.
 
-    The threshold line, the shaded "predicted positive" band, the ringed errors and the four counts
-    (TP / FN on the positive row, FP / TN on the negative row, beside the line) carry gids, and
-    :func:`move_score_strip` moves them to another report's threshold.
+    Bin k is predicted positive at threshold ``edges[j]`` exactly when k >= j (the series' rule
+    ``y_prob >= threshold``), so the bars right of a threshold on the edges are what it flags.
+
+    Returns
+    -------
+    (ndarray, ndarray)
+        Counts of positives and of negatives, each of length ``len(edges) - 1``.
+    """
+    is_pos, y_prob = check_binary_scores(y_true, y_prob, positive_label)
+    edges = np.asarray(edges, float)
+    if edges.ndim != 1 or edges.size < 2 or np.any(np.diff(edges) <= 0):
+        raise ValueError("edges must be at least two increasing bin edges.")
+    if y_prob.min() < edges[0] or y_prob.max() >= edges[-1]:
+        raise ValueError(f"edges must cover every score: [{edges[0]}, {edges[-1]}) does not hold "
+                         f"[{y_prob.min():.3g}, {y_prob.max():.3g}].")
+    bins = np.searchsorted(edges, y_prob, side="right") - 1
+    return (np.bincount(bins[is_pos], minlength=edges.size - 1),
+            np.bincount(bins[~is_pos], minlength=edges.size - 1))
+
+
+def histogram_cap(*counts):
+    """A count axis that shows every bar but the tallest few at full height: one more than the tallest bar
+    left when each histogram's tallest bar is set aside (at least 5). Pass every histogram the axis must hold."""
+    rest = [np.sort(np.asarray(c))[:-1] for c in counts if np.size(c) > 1]
+    tallest = max([int(r.max()) for r in rest if r.size] + [4])
+    return tallest + 1
+
+
+def plot_score_histograms(y_true, y_prob, report, ax=None, positive_label=1, positive_name="positive",
+                          negative_name="negative", cap=None, edges=HIST_EDGES):
+    """Back-to-back histograms of the score, one per actual class, cut by the threshold: where the errors are.
+
+    Positives are counted upwards, negatives downwards, in bins of 0.01 (:data:`HIST_EDGES`). Right of
+    the threshold line (the shaded band) everything is predicted positive: the positive bars there are
+    true positives, the negative bars false alarms. The bars that are errors -- positives left of the
+    line, negatives right of it -- are hatched, and the four counts sit beside the line. A bar taller
+    than ``cap`` is cut at the axis and its count written at its end.
 
     Parameters
     ----------
     y_true, y_prob, positive_label
         As in :func:`helpers.thresholds.threshold_report`.
     report : dict
-        :func:`helpers.thresholds.threshold_report` of these data at the threshold to draw.
+        :func:`helpers.thresholds.threshold_report` of these data at the threshold to draw (keep the
+        threshold on ``edges``, e.g. the 0.01 grid, so every bar is on one side of it).
     positive_name, negative_name : str
+    cap : int, optional
+        Height of the count axis on each side (default: :func:`histogram_cap` of these data).
+    edges : array-like, default=HIST_EDGES
 
     Returns
     -------
     matplotlib Axes
+        The moving parts carry gids; :func:`move_score_histograms` moves them.
     """
-    ax = get_ax(ax, figsize=(5, 3))
-    y_prob = np.asarray(y_prob, float)
-    is_pos = np.asarray(y_true) == positive_label
-    rows = np.where(is_pos, 1.0, 0.0) + np.random.default_rng(0).uniform(-0.17, 0.17, y_prob.size)
-    ax.axvspan(report["threshold"], 1.02, color=PALETTE["vermillion"], alpha=0.12, linewidth=0,
-               gid=f"{_STRIP_GID}-band")
-    ax.axvline(report["threshold"], color=PALETTE["black"], linewidth=1.5, gid=f"{_STRIP_GID}-line")
-    for mask, colour, marker, name, side in ((is_pos, PALETTE["vermillion"], "^", positive_name, "positive"),
-                                             (~is_pos, PALETTE["blue"], "o", negative_name, "negative")):
-        ax.scatter(y_prob[mask], rows[mask], s=22, c=colour, marker=marker, edgecolors="white", linewidths=0.4,
-                   zorder=3, label=name, gid=f"{_STRIP_GID}-{side}")
-    ax.scatter([], [], s=90, facecolors="none", edgecolors=PALETTE["black"], linewidths=1.2, zorder=4,
-               gid=f"{_STRIP_GID}-errors")
+    ax = get_ax(ax, figsize=(6, 3.2))
+    edges = np.asarray(edges, float)
+    positive, negative = score_histogram_counts(y_true, y_prob, positive_label, edges)
+    cap = int(cap) if cap is not None else histogram_cap(positive, negative)
+    t = report["threshold"]
+    ax.axvspan(t, edges[-1], color=PALETTE["vermillion"], alpha=0.10, linewidth=0, gid=f"{_HIST_GID}-band")
+    ax.axhline(0, color=PALETTE["black"], linewidth=0.6)
+    zeros = np.zeros(edges.size - 1)
+    for side, colour, sign in (("positive", PALETTE["vermillion"], 1), ("negative", PALETTE["blue"], -1)):
+        ax.stairs(zeros, edges, baseline=0, fill=True, color=colour, alpha=0.85, linewidth=0,
+                  gid=f"{_HIST_GID}-{side}-right")
+        ax.stairs(zeros, edges, baseline=0, fill=True, facecolor="white", edgecolor=colour, hatch="/////",
+                  linewidth=0.8, gid=f"{_HIST_GID}-{side}-wrong")
+    ax.axvline(t, color=PALETTE["black"], linewidth=1.5, gid=f"{_HIST_GID}-line")
+    ax.scatter([], [], s=42, facecolors="none", edgecolors=PALETTE["black"], linewidths=1.1, zorder=4,
+               gid=f"{_HIST_GID}-errors")
+    for k in range(_CLIP_LABELS):
+        ax.text(0, 0, "", fontsize=8, ha="center", visible=False, gid=f"{_HIST_GID}-clip-{k}")
     for cell in ("tp", "fn", "fp", "tn"):
-        ax.text(0, 0, "", fontsize=9, fontweight="bold", va="center", zorder=5, gid=f"{_STRIP_GID}-{cell}",
-                bbox=dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none", alpha=0.8))
-    ax.set(xlim=(-0.02, 1.02), ylim=(-0.45, 1.45), yticks=[0, 1], yticklabels=[negative_name, positive_name],
-           xlabel=f"P({positive_name})")
-    ax.tick_params(axis="y", length=0)
-    move_score_strip(ax, report)
+        ax.text(0, 0, "", fontsize=9, fontweight="bold", va="center", zorder=5, gid=f"{_HIST_GID}-{cell}",
+                bbox=dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none", alpha=0.85))
+    lim = 1.3 * cap
+    ax.text(edges[0], 0.97 * lim, f"▲ {positive_name}", fontsize=9, va="top", ha="left", color=PALETTE["vermillion"])
+    ax.text(edges[-1], -0.97 * lim, f"{negative_name} ▼", fontsize=9, va="bottom", ha="right", color=PALETTE["blue"])
+    ax.set(xlim=(edges[0] - 0.01, edges[-1] + 0.01), ylim=(-lim, lim), xlabel=f"P({positive_name})",
+           ylabel="examples per bin")
+    ticks = np.array([-cap, -cap // 2, 0, cap // 2, cap])
+    ax.set_yticks(ticks, [str(abs(int(v))) for v in ticks])
+    move_score_histograms(ax, report, counts=(positive, negative))
     return ax
 
 
-def move_score_strip(ax, report):
-    """Move the threshold of a strip drawn by :func:`plot_score_strip` to ``report["threshold"]``.
+def _parts(ax, prefix):
+    return {artist.get_gid(): artist for artist in ax.get_children()
+            if artist.get_gid() and artist.get_gid().startswith(prefix)}
+
+
+def move_score_histograms(ax, report, counts=None):
+    """Move the threshold of :func:`plot_score_histograms` to ``report["threshold"]``; with ``counts``
+    (``score_histogram_counts`` of other data) show those data instead.
 
     Returns
     -------
     matplotlib Axes
     """
-    parts = {artist.get_gid(): artist for artist in ax.get_children() if artist.get_gid()}
-    if f"{_STRIP_GID}-line" not in parts:
-        raise ValueError("ax holds no score strip; draw it first with plot_score_strip(..., ax=ax).")
+    parts = _parts(ax, _HIST_GID)
+    if f"{_HIST_GID}-line" not in parts:
+        raise ValueError("ax holds no score histograms; draw them first with plot_score_histograms(..., ax=ax).")
+    edges = parts[f"{_HIST_GID}-positive-right"].get_data().edges
+    cap = int(round(ax.get_ylim()[1] / 1.3))  # the axis holds 1.3 cap on each side (room for the clipped counts)
+    if counts is None:  # the same data: what is drawn now, both sides of the line together
+        counts = tuple(np.abs(parts[f"{_HIST_GID}-{side}-right"].get_data().values
+                              + parts[f"{_HIST_GID}-{side}-wrong"].get_data().values)
+                       for side in ("positive", "negative"))
+    positive, negative = (np.asarray(c, float) for c in counts)
     t = report["threshold"]
-    parts[f"{_STRIP_GID}-line"].set_xdata([t, t])
-    parts[f"{_STRIP_GID}-band"].set_x(t)
-    parts[f"{_STRIP_GID}-band"].set_width(1.02 - t)
-    positive = parts[f"{_STRIP_GID}-positive"].get_offsets()
-    negative = parts[f"{_STRIP_GID}-negative"].get_offsets()
-    # ringed: positives predicted negative (missed), negatives predicted positive (false alarms)
-    parts[f"{_STRIP_GID}-errors"].set_offsets(np.vstack([positive[predict_at_threshold(positive[:, 0], t) == 0],
-                                                         negative[predict_at_threshold(negative[:, 0], t) == 1]]))
-    for cell, row, right in (("tp", 1, True), ("fn", 1, False), ("fp", 0, True), ("tn", 0, False)):
-        text = parts[f"{_STRIP_GID}-{cell}"]
-        text.set_text(f"{cell.upper()} {report[cell]}")
-        text.set_position((t + (0.015 if right else -0.015), row + 0.36))
+    flagged = edges[:-1] >= t - 1e-12  # bins right of the line are predicted positive
+    for side, values, sign, wrong in (("positive", positive, 1, ~flagged), ("negative", negative, -1, flagged)):
+        shown = sign * np.minimum(values, cap)
+        parts[f"{_HIST_GID}-{side}-right"].set_data(np.where(wrong, 0.0, shown))
+        parts[f"{_HIST_GID}-{side}-wrong"].set_data(np.where(wrong, shown, 0.0))
+    clipped = [(k, sign, int(values[k])) for values, sign in ((positive, 1), (negative, -1))
+               for k in np.flatnonzero(values > cap)]
+    for k in range(_CLIP_LABELS):
+        text = parts[f"{_HIST_GID}-clip-{k}"]
+        if k < len(clipped):
+            b, sign, count = clipped[k]
+            text.set_position((0.5 * (edges[b] + edges[b + 1]), sign * 1.12 * cap))  # above the ring
+            text.set_text(str(count))
+            text.set_verticalalignment("bottom" if sign > 0 else "top")
+            text.set_visible(True)
+        else:
+            text.set_visible(False)
+    centres = 0.5 * (edges[:-1] + edges[1:])
+    rings = [np.column_stack([centres[wrong & (values > 0)], sign * (np.minimum(values, cap)[wrong & (values > 0)]
+                                                                       + 0.06 * cap)])
+             for values, sign, wrong in ((positive, 1, ~flagged), (negative, -1, flagged))]
+    parts[f"{_HIST_GID}-errors"].set_offsets(np.vstack(rings))  # ring the error bars' ends
+    parts[f"{_HIST_GID}-line"].set_xdata([t, t])
+    parts[f"{_HIST_GID}-band"].set_x(t)
+    parts[f"{_HIST_GID}-band"].set_width(edges[-1] - t)
+    # the counts beside the line, each on its side; near an end of the axis both go on the open side
+    span = edges[-1] - edges[0]
+    near_left, near_right = t - edges[0] < 0.14 * span, edges[-1] - t < 0.14 * span
+    for cell, sign, right in (("tp", 1, True), ("fn", 1, False), ("fp", -1, True), ("tn", -1, False)):
+        text = parts[f"{_HIST_GID}-{cell}"]
+        label = f"{cell.upper()} {report[cell]}"
+        y = sign * 0.72 * cap
+        if (near_left and not right) or (near_right and right):  # no room on this side: say which side it is
+            right, y = not right, sign * 0.42 * cap
+            label = f"◂ {label}" if right else f"{label} ▸"
+        text.set_text(label)
+        text.set_position((t + (0.012 if right else -0.012) * span, y))
         text.set_horizontalalignment("left" if right else "right")
+    return ax
+
+
+# ------------------------------------------------------------------ what a threshold costs
+
+_COST_GID = "cost-curve"
+_LOWEST_SPANS = 4
+
+
+def plot_cost_curve(cost, report, ax=None, lowest=None, bayes=None, ylim=None, positive_name="positive"):
+    """Expected cost per example against the threshold, on a log scale: where the threshold sits on it, where
+    the cost is lowest and, for calibrated probabilities, the cheapest threshold 1 / (1 + cost ratio).
+
+    Parameters
+    ----------
+    cost : pandas.Series
+        Indexed by increasing threshold: ``expected_cost(threshold_table(...), cost_ratio)``.
+    report : dict
+        :func:`helpers.thresholds.threshold_report` at the threshold to mark (its threshold is looked up in
+        ``cost``).
+    lowest : list of (float, float), optional
+        :func:`helpers.thresholds.lowest_cost_thresholds` of ``cost``, shaded.
+    bayes : float, optional
+        :func:`helpers.thresholds.bayes_threshold` of the cost ratio, drawn dotted.
+    ylim : (float, float), optional
+        Fixed limits of the cost axis (default: from ``cost``).
+    positive_name : str
+
+    Returns
+    -------
+    matplotlib Axes
+        The moving parts carry gids; :func:`move_cost_curve` moves them.
+    """
+    ax = get_ax(ax, figsize=(6, 2.4))
+    thresholds = np.asarray(cost.index, float)
+    values = np.asarray(cost, float)
+    if ylim is None:
+        low = values[values > 0].min() if (values > 0).any() else 1e-3
+        ylim = (low / 2, values.max() * 2)
+    ax.set_yscale("log")
+    ax.set(xlim=(-0.01, 1.02), ylim=ylim)
+    for k in range(_LOWEST_SPANS):
+        ax.axvspan(0, 0, color=PALETTE["green"], alpha=0.25, linewidth=0, visible=False,
+                   label="lowest cost" if k == 0 else None, gid=f"{_COST_GID}-lowest-{k}")
+    ax.add_collection(PolyCollection([np.zeros((3, 2))], facecolor=PALETTE["blue"], alpha=0.12, linewidth=0,
+                                     gid=f"{_COST_GID}-fill"))
+    ax.plot(thresholds, values, color=PALETTE["blue"], linewidth=1.6, gid=f"{_COST_GID}-line")
+    ax.axvline(0, color=PALETTE["black"], linewidth=1.5, gid=f"{_COST_GID}-threshold")
+    ax.plot([0], [1], "o", markersize=7, color=PALETTE["vermillion"], markeredgecolor="black", zorder=5,
+            gid=f"{_COST_GID}-point")
+    ax.axvline(0, color=PALETTE["black"], linestyle=":", linewidth=1.4, visible=False,
+               label="1 / (1 + cost ratio)", gid=f"{_COST_GID}-bayes")
+    ax.set(xlabel=f"threshold on P({positive_name})", ylabel="cost per example\n(in false alarms)")
+    move_cost_curve(ax, cost, report, lowest=lowest, bayes=bayes)
+    return ax
+
+
+def move_cost_curve(ax, cost, report, lowest=None, bayes=None):
+    """Show another cost curve and threshold on axes drawn by :func:`plot_cost_curve` (no re-plotting).
+
+    Returns
+    -------
+    matplotlib Axes
+    """
+    parts = _parts(ax, _COST_GID)
+    if f"{_COST_GID}-line" not in parts:
+        raise ValueError("ax holds no cost curve; draw it first with plot_cost_curve(..., ax=ax).")
+    thresholds = np.asarray(cost.index, float)
+    floor = ax.get_ylim()[0]
+    values = np.maximum(np.asarray(cost, float), floor)  # a cost of 0 sits on the axis
+    parts[f"{_COST_GID}-line"].set_data(thresholds, values)
+    parts[f"{_COST_GID}-fill"].set_verts([np.column_stack([np.r_[thresholds, thresholds[::-1]],
+                                                           np.r_[values, np.full(values.size, floor)]])])
+    t = report["threshold"]
+    k = int(np.argmin(np.abs(thresholds - t)))
+    parts[f"{_COST_GID}-threshold"].set_xdata([t, t])
+    parts[f"{_COST_GID}-point"].set_data([thresholds[k]], [values[k]])
+    runs = list(lowest or [])
+    step = np.min(np.diff(thresholds)) if thresholds.size > 1 else 0.01
+    for j in range(_LOWEST_SPANS):
+        span = parts[f"{_COST_GID}-lowest-{j}"]
+        if j < len(runs):
+            lo, hi = runs[j]
+            span.set_x(lo - step / 2)
+            span.set_width(hi - lo + step)
+            span.set_visible(True)
+        else:
+            span.set_visible(False)
+    line = parts[f"{_COST_GID}-bayes"]
+    line.set_visible(bayes is not None)
+    if bayes is not None:
+        line.set_xdata([bayes, bayes])
     return ax

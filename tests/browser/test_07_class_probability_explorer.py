@@ -26,7 +26,7 @@ MIN_PIXELS_PER_KEY_PRESS = 0.005
 def flower():
     """The notebook's softmax model (in cm), its test flower 9 and the training flowers (Section 9)."""
     iris = load_iris_split()
-    softmax_sk = LogisticRegression(tol=1e-10, max_iter=1000).fit(iris.X_train, iris.y_train)
+    softmax_sk = LogisticRegression(solver="newton-cholesky", tol=1e-10, max_iter=1000).fit(iris.X_train, iris.y_train)
     model_cm = make_pipeline(iris.scaler, softmax_sk)
     flower_cm = iris.scaler.inverse_transform(iris.X_test[9:10])[0]
     train_cm = iris.scaler.inverse_transform(iris.X_train)

@@ -11,6 +11,7 @@ import numpy as np
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import make_pipeline
 from sklearn.preprocessing import PolynomialFeatures, StandardScaler
+from sklearn.utils import Bunch
 
 from ._validation import as_float_array, check_X, check_int, check_labels, check_threshold, check_positive
 from .maths import logit, predict_at_threshold
@@ -191,10 +192,19 @@ def polynomial_pipeline(classifier, degree=1, scale=True):
     return make_pipeline(*expand, *([StandardScaler()] if scale else []), classifier)
 
 
+#: The solver settings of every model this module fits: Newton's method to a tight tolerance, so what a
+#: notebook prints is the optimum (and the same on every machine), not where a looser solver stopped.
+SOLVER = {"solver": "newton-cholesky", "tol": 1e-10, "max_iter": 200}
+
+
 def polynomial_logistic(degree, C=1.0):
-    """:func:`polynomial_pipeline` ending in ``LogisticRegression(C=C, max_iter=1000)``."""
+    """:func:`polynomial_pipeline` ending in a ``LogisticRegression(C=C)`` fitted to convergence.
+
+    The solver is Newton's method (``newton-cholesky``, ``tol=1e-10``): a few iterations reach the optimum
+    even for the 65 features of degree 10. :func:`polynomial_fits` checks that every fit converged.
+    """
     check_positive(C, "C", allow_inf=True)
-    return polynomial_pipeline(LogisticRegression(C=C, max_iter=1000), degree)
+    return polynomial_pipeline(LogisticRegression(C=C, **SOLVER), degree)
 
 
 def grid_over(X, resolution=200, margin=0.5):
@@ -217,6 +227,21 @@ def grid_over(X, resolution=200, margin=0.5):
     return xx, yy, np.column_stack([xx.ravel(), yy.ravel()])
 
 
+def level_curves(xx, yy, values, level):
+    """The curve(s) where a map ``values`` on the grid ``(xx, yy)`` equals ``level``.
+
+    Traced with matplotlib's own contouring library, so it is the curve ``ax.contour`` draws.
+
+    Returns
+    -------
+    list of ndarray of shape (m, 2)
+        One array of (x1, x2) vertices per connected piece; [] when the map never crosses ``level``.
+    """
+    import contourpy  # matplotlib's contouring library
+
+    return [np.asarray(line) for line in contourpy.contour_generator(xx, yy, values).lines(level)]
+
+
 def probability_contour(model, X, level=0.5, resolution=200, margin=0.5):
     """The curve(s) where P(y=1 | x) = level, traced on the grid that the plots use.
 
@@ -228,51 +253,101 @@ def probability_contour(model, X, level=0.5, resolution=200, margin=0.5):
     list of ndarray of shape (m, 2)
         One array of (x1, x2) vertices per connected piece of the curve.
     """
-    import contourpy  # matplotlib's own contouring library
-
     level = check_threshold(level)
     xx, yy, points = grid_over(X, resolution, margin)
     proba = model.predict_proba(points)[:, 1].reshape(xx.shape)
-    return [np.asarray(line) for line in contourpy.contour_generator(xx, yy, proba).lines(level)]
+    return level_curves(xx, yy, proba, level)
 
 
-def boundary_report(model, X, y, threshold=0.5):
-    """How a binary model classifies (X, y) at a threshold: what the threshold widgets show.
+def _binary_classes(model, who):
+    classes = np.asarray(getattr(model, "classes_", []))
+    if classes.size != 2:
+        raise ValueError(f"{who} needs a fitted binary model (classes_ of 2 labels); this one has "
+                         f"{classes.size} classes. Fit it first, on two classes.")
+    return classes
+
+
+def misclassified(model, X, y, threshold=0.5):
+    """Which examples a binary model gets wrong when it predicts class 1 where P(y=1 | x) >= threshold.
 
     Parameters
     ----------
     model : fitted binary classifier with ``predict_proba`` and ``classes_``
     X : array-like of shape (n_samples, n_features)
     y : array-like of shape (n_samples,)
+    threshold : float in [0, 1], default=0.5
+
+    Returns
+    -------
+    ndarray of bool, shape (n_samples,)
+    """
+    X = check_X(X)
+    y = check_labels(y, X.shape[0])
+    threshold = check_threshold(threshold)
+    classes = _binary_classes(model, "misclassified")
+    return _wrong(classes, y, model.predict_proba(X)[:, 1], threshold)
+
+
+def _wrong(classes, y, y_prob, threshold):
+    return classes[predict_at_threshold(y_prob, threshold)] != y
+
+
+def _scores(prefix, wrong):
+    return {f"{prefix}_accuracy": float(1 - np.mean(wrong)), f"{prefix}_errors": int(np.sum(wrong))}
+
+
+def boundary_report(model, X, y, threshold=0.5, X_test=None, y_test=None):
+    """How a binary model classifies its training data (and held-out data) at a threshold.
+
+    What the boundary explorers show at one threshold; the notebook prints it at fixed values.
+
+    Parameters
+    ----------
+    model : fitted binary classifier with ``predict_proba`` and ``classes_``
+    X, y : array-like of shape (n_samples, n_features) and (n_samples,)
+        The data the model was fitted on.
     threshold : float in (0, 1)
+    X_test, y_test : array-like, optional
+        Held-out data (not used in the fit), for the accuracy on examples the model has not seen.
 
     Returns
     -------
     dict
-        ``threshold``, ``logit(threshold)`` (the value of z on the boundary),
-        ``accuracy`` and ``misclassified`` (a count); for a model with two
-        features and a ``coef_``, also the boundary's ``slope`` and ``offset``
-        (``nan`` for a vertical boundary).
+        ``threshold``; ``logit_threshold`` (the value of z on the boundary); for a model with two features
+        and a ``coef_``, the boundary's ``slope`` and ``offset`` (None for a vertical boundary);
+        ``training_accuracy`` and ``training_errors`` (a count); with held-out data also
+        ``held_out_accuracy`` and ``held_out_errors``.
     """
     X = check_X(X)
     y = check_labels(y, X.shape[0])
     z_boundary = _threshold_logit(threshold)
-    classes = np.asarray(model.classes_)
-    if classes.size != 2:
-        raise ValueError(f"boundary_report needs a binary model; this one has {classes.size} classes.")
-    y_prob = model.predict_proba(X)[:, 1]
-    y_pred = classes[predict_at_threshold(y_prob, threshold)]
-    wrong = int(np.sum(y_pred != y))
-    report = {"threshold": float(threshold), "logit(threshold)": float(z_boundary)}
+    classes = _binary_classes(model, "boundary_report")
+    report = {"threshold": float(threshold), "logit_threshold": float(z_boundary)}
     coef = getattr(model, "coef_", None)
     if coef is not None and np.size(coef) == 2:
         try:
             slope, offset = boundary_line(coef, model.intercept_, threshold)
-        except ValueError:
-            slope, offset = np.nan, np.nan
+        except ValueError:  # a vertical boundary has no slope
+            slope, offset = None, None
         report.update(slope=slope, offset=offset)
-    report.update(accuracy=float(1 - wrong / X.shape[0]), misclassified=wrong)
+    X_test, y_test = _check_held_out(X, X_test, y_test)
+    report.update(_scores("training", _wrong(classes, y, model.predict_proba(X)[:, 1], threshold)))
+    if X_test is not None:
+        report.update(_scores("held_out", _wrong(classes, y_test, model.predict_proba(X_test)[:, 1], threshold)))
     return report
+
+
+def _check_held_out(X, X_test, y_test):
+    """Held-out data checked against the training X: both or neither, the same columns."""
+    if (X_test is None) != (y_test is None):
+        raise ValueError("Pass both X_test and y_test (the held-out data), or neither.")
+    if X_test is None:
+        return None, None
+    X_test = check_X(X_test, "X_test")
+    if X_test.shape[1] != X.shape[1]:
+        raise ValueError(f"X_test has {X_test.shape[1]} features and X has {X.shape[1]}: "
+                         "held-out data must have the training data's columns.")
+    return X_test, check_labels(y_test, X_test.shape[0], "y_test")
 
 
 def _check_range(r, name):
@@ -283,12 +358,125 @@ def _check_range(r, name):
 
 
 def polynomial_fits(X, y, degrees=(1, 2, 3, 4, 5), C=1.0):
-    """Fit :func:`polynomial_logistic` once per degree (for widgets: no fitting on a slider move).
+    """Fit :func:`polynomial_logistic` once per degree, each to convergence (checked).
 
     Returns
     -------
     dict of int -> fitted Pipeline
+
+    Raises
+    ------
+    RuntimeError
+        If a fit stops at ``max_iter`` before converging (a C too large for the data: lower it).
+    """
+    import warnings
+
+    from scipy.linalg import LinAlgWarning
+    from sklearn.exceptions import ConvergenceWarning
+
+    X = check_X(X)
+    y = check_labels(y, X.shape[0])
+    degrees = [check_int(d, "degree", minimum=1) for d in np.atleast_1d(degrees).tolist()]
+    if not degrees:
+        raise ValueError("degrees is empty: give at least one polynomial degree, e.g. (1, 2, 3).")
+    fits = {}
+    for d in degrees:
+        model = polynomial_logistic(d, C=C)
+        with warnings.catch_warnings(record=True) as caught:
+            warnings.simplefilter("always")
+            model.fit(X, y)
+        trouble = [w for w in caught if issubclass(w.category, (ConvergenceWarning, LinAlgWarning))]
+        for w in caught:  # anything else is the caller's to see
+            if w not in trouble:
+                warnings.warn_explicit(w.message, w.category, w.filename, w.lineno)
+        if model[-1].n_iter_[0] >= SOLVER["max_iter"] or trouble:
+            raise RuntimeError(
+                f"The degree-{d} fit with C={C} did not converge in {SOLVER['max_iter']} Newton steps: the data are "
+                "(nearly) separable in these features and the weights keep growing. Use a smaller C "
+                "(a stronger penalty) or a lower degree.")
+        fits[d] = model
+    return fits
+
+
+def polynomial_grid(X, y, X_test=None, y_test=None, degrees=tuple(range(1, 11)), thresholds=(0.5,), C=1.0,
+                    resolution=150, margin=0.5):
+    """Everything the polynomial-degree explorer shows, computed once: fits, maps, curves and scores.
+
+    One :func:`polynomial_logistic` per degree is fitted on (X, y); a slider move then only indexes
+    these arrays.
+
+    Parameters
+    ----------
+    X, y : training data, 2 features
+    X_test, y_test : held-out data, optional (without them the held-out entries are None)
+    degrees : sequence of int >= 1
+    thresholds : sequence of float in (0, 1)
+    C : float, default=1.0
+    resolution, margin : the map's grid (:func:`grid_over` on X)
+
+    Returns
+    -------
+    sklearn.utils.Bunch
+        ``degrees``, ``thresholds``, ``C``; ``models`` (degree -> fitted pipeline); ``n_weights`` (per degree,
+        without the intercept); ``extent`` (x0, x1, y0, y1) and ``proba_map`` (n_degrees, resolution,
+        resolution), P(y=1) on the grid; ``boundary[i][j]`` the curve(s) P = thresholds[j] of degree i
+        (:func:`level_curves`); ``training_proba`` (n_degrees, n_samples), P(y=1) of each training example;
+        ``training_wrong`` (n_degrees, n_thresholds, n_samples) bool;
+        ``training_accuracy``, ``training_errors``, ``held_out_accuracy``, ``held_out_errors``
+        (n_degrees, n_thresholds).
     """
     X = check_X(X)
     y = check_labels(y, X.shape[0])
-    return {int(d): polynomial_logistic(d, C=C).fit(X, y) for d in degrees}
+    X_test, y_test = _check_held_out(X, X_test, y_test)
+    thresholds = np.asarray([check_threshold(t) for t in np.atleast_1d(thresholds).tolist()])
+    for t in thresholds:
+        _threshold_logit(t)  # rejects 0 and 1: every example would be on one side, no boundary to draw
+    models = polynomial_fits(X, y, degrees, C=C)
+    xx, yy, points = grid_over(X, resolution, margin)
+    proba_map = np.stack([m.predict_proba(points)[:, 1].reshape(xx.shape) for m in models.values()])
+    classes = _binary_classes(next(iter(models.values())), "polynomial_grid")
+    p_train = np.stack([m.predict_proba(X)[:, 1] for m in models.values()])
+    wrong = np.stack([[_wrong(classes, y, p, t) for t in thresholds] for p in p_train])
+    wrong_test = None
+    if X_test is not None:
+        p_test = np.stack([m.predict_proba(X_test)[:, 1] for m in models.values()])
+        wrong_test = np.stack([[_wrong(classes, y_test, p, t) for t in thresholds] for p in p_test])
+    return Bunch(
+        degrees=np.asarray(list(models)), thresholds=thresholds, C=C, models=models,
+        n_weights=np.asarray([m[-1].coef_.size for m in models.values()]),
+        extent=(xx[0, 0], xx[0, -1], yy[0, 0], yy[-1, 0]), proba_map=proba_map,
+        boundary=[[level_curves(xx, yy, p, t) for t in thresholds] for p in proba_map],
+        training_proba=p_train, training_wrong=wrong,
+        training_accuracy=1 - wrong.mean(axis=2), training_errors=wrong.sum(axis=2),
+        held_out_accuracy=None if wrong_test is None else 1 - wrong_test.mean(axis=2),
+        held_out_errors=None if wrong_test is None else wrong_test.sum(axis=2),
+    )
+
+
+def polynomial_report(grid, degree, threshold):
+    """What the polynomial explorer shows at one (degree, threshold), read from :func:`polynomial_grid`.
+
+    Returns
+    -------
+    dict
+        ``degree``, ``threshold``, ``logit_threshold``, ``n_weights``, ``training_accuracy``,
+        ``training_errors``, ``held_out_accuracy``, ``held_out_errors`` (None without held-out data) -- the
+        same numbers as :func:`boundary_report` of that degree's model.
+    """
+    i, j = _grid_index(grid.degrees, degree, "degree"), _grid_index(grid.thresholds, threshold, "threshold")
+    return {"degree": int(grid.degrees[i]), "threshold": float(grid.thresholds[j]),
+            "logit_threshold": float(logit(grid.thresholds[j])), "n_weights": int(grid.n_weights[i]),
+            "training_accuracy": float(grid.training_accuracy[i, j]),
+            "training_errors": int(grid.training_errors[i, j]),
+            "held_out_accuracy": None if grid.held_out_accuracy is None else float(grid.held_out_accuracy[i, j]),
+            "held_out_errors": None if grid.held_out_errors is None else int(grid.held_out_errors[i, j])}
+
+
+def _grid_index(values, value, name):
+    values = np.asarray(values, float)
+    if isinstance(value, bool) or not isinstance(value, numbers.Real):
+        raise TypeError(f"{name} must be a number, got {value!r}.")
+    k = int(np.argmin(np.abs(values - value)))
+    if not np.isclose(values[k], value, rtol=0, atol=1e-9):
+        raise ValueError(f"{name}={value} is not on the grid; it holds {values.tolist()}.")
+    return k

@@ -119,6 +119,33 @@ def make_rings(n_samples=300, noise=0.1, factor=0.5, random_state=42):
     return make_circles(n_samples=n_samples, noise=noise, factor=factor, random_state=random_state)
 
 
+def make_quadrants(n_samples=200, crossing=(0.5, -0.5), noise=0.15, half_width=3.0, random_state=0):
+    """Four quadrants, two classes in opposite corners (an "exclusive or" pattern).
+
+    Points ``u`` are drawn uniformly from the square [-half_width, half_width]^2; the label is 1 where
+    ``(u1 - crossing[0]) * (u2 - crossing[1]) > 0`` (top right and bottom left of the crossing point) and
+    0 elsewhere; the features are ``u`` plus Gaussian noise of standard deviation ``noise``, so the
+    classes mix a little along the two lines where the class changes. No straight line, and no circle,
+    separates them.
+
+    Returns
+    -------
+    X : ndarray of shape (n_samples, 2)
+    y : ndarray of int, shape (n_samples,)
+    """
+    n_samples = check_int(n_samples, "n_samples", minimum=2)
+    crossing = check_finite(as_float_array(crossing, name="crossing", ndim=1), "crossing")
+    if crossing.shape != (2,):
+        raise ValueError(f"crossing must be one point (x1, x2), got {crossing.tolist()}.")
+    check_positive(half_width, "half_width")
+    if noise != 0:
+        check_positive(noise, "noise")
+    rng = np.random.default_rng(random_state)
+    u = rng.uniform(-half_width, half_width, size=(n_samples, 2))
+    y = ((u[:, 0] - crossing[0]) * (u[:, 1] - crossing[1]) > 0).astype(int)
+    return u + noise * rng.standard_normal((n_samples, 2)), y
+
+
 def make_moons_2d(n_samples=200, noise=0.3, random_state=42):
     """Two interleaving half-moons (``make_moons``): a curved boundary fits best."""
     return make_moons(n_samples=n_samples, noise=noise, random_state=random_state)

@@ -30,7 +30,7 @@ from helpers.calibration import (  # noqa: E402
     top_label_reliability,
 )
 from helpers.data import make_logistic_data, make_softmax_data  # noqa: E402
-from helpers.maths import sigmoid  # noqa: E402
+from helpers.maths import logit, sigmoid  # noqa: E402
 from helpers.plots.calibration import (  # noqa: E402
     ERROR_BAR_SE,
     MODEL_STYLES,
@@ -272,6 +272,22 @@ def test_calibration_slope_matches_unpenalised_logistic_regression(noisy):
     ref = LogisticRegression(C=np.inf, tol=1e-10, max_iter=1000).fit(z.reshape(-1, 1), y_true)
     assert slope == pytest.approx(ref.coef_[0, 0], abs=1e-6)
     assert intercept == pytest.approx(ref.intercept_[0], abs=1e-6)
+
+
+@pytest.mark.parametrize("factor, shift", [(1.0, 0.0), (0.05, 0.3), (20.0, -1.0), (1.0, 3.0)])
+def test_calibration_fit_matches_logistic_regression_far_from_the_identity(factor, shift):
+    """The Newton fit starts at slope 1, intercept 0: also right where the answer is far from there."""
+    rng = np.random.default_rng(6)
+    z = 2 * rng.standard_normal(5000)
+    y = (rng.random(5000) < sigmoid(z)).astype(int)
+    y_prob = sigmoid(z / factor - shift)  # the fit must recover slope factor and intercept shift * factor
+    fit = calibration_fit(y, y_prob)
+    ref = LogisticRegression(C=np.inf, solver="newton-cholesky", tol=1e-12, max_iter=100).fit(
+        logit(np.clip(y_prob, 1e-12, 1 - 1e-12)).reshape(-1, 1), y)  # the clip calibration_fit applies
+    assert fit["slope"] == pytest.approx(ref.coef_[0, 0], rel=1e-8)
+    assert fit["intercept"] == pytest.approx(ref.intercept_[0], rel=1e-8, abs=1e-10)
+    with pytest.raises(ValueError, match="increase max_iter"):
+        calibration_fit(y, sigmoid(z / 20 - 1), max_iter=1)
 
 
 def test_calibration_slope_diagnoses_direction():

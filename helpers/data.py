@@ -11,7 +11,7 @@ from sklearn.preprocessing import StandardScaler
 from sklearn.utils import Bunch
 
 from ._validation import as_float_array, check_finite, check_int, check_positive
-from .maths import sigmoid
+from .maths import sigmoid, softmax
 
 #: How :func:`make_tumour_sizes` draws sizes (cm): label -> (mean, standard deviation) of a normal
 #: distribution. Knowing them gives the true P(malignant | size) the samples come from.
@@ -152,7 +152,7 @@ def make_moons_2d(n_samples=200, noise=0.3, random_state=42):
 
 
 def make_logistic_data(n_samples=30_000, coef=(1.5, -1.0, 0.8, 0.5), intercept=-2.0, n_redundant=6,
-                       redundant_noise=0.3, random_state=0):
+                       redundant_noise=0.3, random_state=0, n_noise=0):
     """Data drawn from a logistic model, so the true P(y=1 | x) is known.
 
     The informative features are standard normal, ``P(y=1 | x) = sigmoid(coef . x + intercept)``
@@ -160,7 +160,8 @@ def make_logistic_data(n_samples=30_000, coef=(1.5, -1.0, 0.8, 0.5), intercept=-
     linear mixtures of the informative ones plus a little noise: they carry no
     new information, so logistic regression stays correctly specified, but a
     model that treats features as independent (naive Bayes) counts the same
-    evidence several times.
+    evidence several times. Optional pure-noise features (independent of
+    everything) give a flexible model something to over-fit.
 
     Parameters
     ----------
@@ -173,17 +174,21 @@ def make_logistic_data(n_samples=30_000, coef=(1.5, -1.0, 0.8, 0.5), intercept=-
     redundant_noise : float, default=0.3
         Standard deviation of the noise added to each redundant feature.
     random_state : int, default=0
+    n_noise : int, default=0
+        Standard normal features unrelated to ``y``, appended last. They are drawn after
+        everything else, so the other columns, ``y`` and ``p_true`` do not depend on ``n_noise``.
 
     Returns
     -------
-    X : ndarray of shape (n_samples, len(coef) + n_redundant)
-        Informative features first, then the redundant ones.
+    X : ndarray of shape (n_samples, len(coef) + n_redundant + n_noise)
+        Informative features first, then the redundant ones, then the noise.
     y : ndarray of int, shape (n_samples,)
     p_true : ndarray of shape (n_samples,)
         The true probabilities P(y=1 | x) the labels were drawn from.
     """
     n_samples = check_int(n_samples, "n_samples", minimum=2)
     n_redundant = check_int(n_redundant, "n_redundant", minimum=0)
+    n_noise = check_int(n_noise, "n_noise", minimum=0)
     coef = check_finite(np.atleast_1d(as_float_array(coef, name="coef")), "coef")
     if coef.ndim != 1:
         raise ValueError(f"coef must be a 1-D sequence of weights, got shape {coef.shape}.")
@@ -197,4 +202,50 @@ def make_logistic_data(n_samples=30_000, coef=(1.5, -1.0, 0.8, 0.5), intercept=-
     X_redundant = X_informative @ mixing + redundant_noise * rng.standard_normal((n_samples, n_redundant))
     p_true = sigmoid(X_informative @ coef + float(intercept))
     y = (rng.random(n_samples) < p_true).astype(int)
-    return np.hstack([X_informative, X_redundant]), y, p_true
+    X_noise = rng.standard_normal((n_samples, n_noise))
+    return np.hstack([X_informative, X_redundant, X_noise]), y, p_true
+
+
+def make_softmax_data(n_samples=30_000, coef=((1.5, 0.0, -1.0, 0.5), (-1.0, 1.5, 0.0, 0.0), (0.0, -1.0, 1.0, -0.5)),
+                      intercept=(0.0, -0.5, 0.5), n_redundant=6, redundant_noise=0.3, random_state=0):
+    """Several classes drawn from a softmax model, so the true P(y=k | x) is known.
+
+    The multiclass counterpart of :func:`make_logistic_data`: standard normal informative
+    features, ``P(y=k | x) = softmax(coef @ x + intercept)_k``, one categorical draw per
+    example, and redundant features that are noisy linear mixtures of the informative ones
+    (no new information, so softmax regression stays correctly specified).
+
+    Parameters
+    ----------
+    n_samples : int, default=30000
+    coef : array-like of shape (n_classes, n_informative)
+        True weights, one row per class.
+    intercept : array-like of shape (n_classes,)
+    n_redundant : int, default=6
+    redundant_noise : float, default=0.3
+    random_state : int, default=0
+
+    Returns
+    -------
+    X : ndarray of shape (n_samples, n_informative + n_redundant)
+    y : ndarray of int, shape (n_samples,), labels 0 .. n_classes - 1
+    P_true : ndarray of shape (n_samples, n_classes)
+        The true class probabilities the labels were drawn from.
+    """
+    n_samples = check_int(n_samples, "n_samples", minimum=2)
+    n_redundant = check_int(n_redundant, "n_redundant", minimum=0)
+    coef = check_finite(as_float_array(coef, name="coef", ndim=2), "coef")
+    intercept = check_finite(np.atleast_1d(as_float_array(intercept, name="intercept")), "intercept")
+    if coef.shape[0] < 2 or intercept.shape != (coef.shape[0],):
+        raise ValueError(f"coef needs one row per class (at least 2) and intercept one value per row; got "
+                         f"coef of shape {coef.shape} and intercept of shape {intercept.shape}.")
+    if redundant_noise != 0:
+        check_positive(redundant_noise, "redundant_noise")
+    rng = np.random.default_rng(random_state)
+    X_informative = rng.standard_normal((n_samples, coef.shape[1]))
+    mixing = rng.standard_normal((coef.shape[1], n_redundant))
+    X_redundant = X_informative @ mixing + redundant_noise * rng.standard_normal((n_samples, n_redundant))
+    P_true = softmax(X_informative @ coef.T + intercept)
+    # one categorical draw per row: the first class whose cumulative probability passes a uniform number
+    y = np.minimum((rng.random((n_samples, 1)) > np.cumsum(P_true, axis=1)).sum(axis=1), coef.shape[0] - 1)
+    return np.hstack([X_informative, X_redundant]), y, P_true

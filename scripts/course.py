@@ -755,6 +755,30 @@ def record_cost(course: Path, aid: str, seconds: float, n_submissions: int) -> N
     times.write_text(json.dumps(per, indent=1, sort_keys=True))
 
 
+_FAILED_SUBMISSION = re.compile(r"There was an error processing assignment '[^']*' for student '([^']+)'")
+_KERNEL_START_FAILURES = ("Kernel didn't respond", "Address already in use", "Kernel died before replying")
+
+
+def failed_submissions(nbgrader_output: str) -> list[str]:
+    """The students whose submission an ``nbgrader autograde`` run reports as failed, in order.
+
+    >>> failed_submissions("[AutogradeApp | ERROR] There was an error processing assignment 'a' for student 'ada'")
+    ['ada']
+    """
+    return list(dict.fromkeys(_FAILED_SUBMISSION.findall(nbgrader_output)))
+
+
+def kernel_did_not_start(nbgrader_output: str) -> bool:
+    """Whether an autograde run failed because a kernel could not start (not because of a student's code).
+
+    >>> kernel_did_not_start("RuntimeError: Kernel didn't respond in 120 seconds")
+    True
+    >>> kernel_did_not_start("CellTimeoutError: A cell timed out while it was being executed")
+    False
+    """
+    return any(marker in nbgrader_output for marker in _KERNEL_START_FAILURES)
+
+
 def grade(course: Path, timeout: int | None, jobs: int, force: bool, only: list[str],
           csv_path: Path, student: str | None = None) -> tuple[list[str], list[dict]]:
     """Autograde every submitted notebook: one nbgrader run per notebook (all its students), ``jobs`` runs
@@ -793,8 +817,21 @@ def grade(course: Path, timeout: int | None, jobs: int, force: bool, only: list[
 
     def one(aid: str) -> tuple[str, int, float]:
         t0 = time.perf_counter()
-        proc = run_nbgrader(["autograde", aid, *extra], course, log=course / "logs" / f"autograde-{aid}.log", env=env)
-        return aid, proc.returncode, time.perf_counter() - t0
+        log = course / "logs" / f"autograde-{aid}.log"
+        proc = run_nbgrader(["autograde", aid, *extra], course, log=log, env=env)
+        rc = proc.returncode
+        if rc != 0:
+            failed_students = failed_submissions(proc.stdout + proc.stderr)
+            stuck = failed_students if kernel_did_not_start(proc.stdout + proc.stderr) else []
+            # A kernel that could not start (a port another kernel took first, a machine too loaded to
+            # answer in time) is not the student's doing: grade those submissions once more, one by one.
+            others = [a for a in extra if not a.startswith("--student=")]
+            retried = [run_nbgrader(["autograde", aid, f"--student={sid}", *others], course, log=log, env=env)
+                       for sid in stuck]
+            if stuck and set(stuck) == set(failed_students) and all(r.returncode == 0 for r in retried):
+                print(f"{aid}: a kernel did not start for {', '.join(stuck)}; graded again, now complete")
+                rc = 0
+        return aid, rc, time.perf_counter() - t0
 
     failed = []
     for aid, rc, seconds in parallel(jobs, one, order):

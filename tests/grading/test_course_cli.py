@@ -345,3 +345,49 @@ def test_lms_zip_not_a_zip_or_unknown_names(course_dir, tmp_path):
     assert_teacher_error(run_cli("--course", course_dir, "collect", "--zip", archive, "--notebook", AID),
                          "match neither Canvas", "Moodle")
     assert_teacher_error(run_cli("--course", course_dir, "collect", "--zip", archive), "needs --notebook")
+
+
+# ------------------------------------------------------------------------------------------------
+# A kernel that cannot start is the machine's fault, not the student's
+# ------------------------------------------------------------------------------------------------
+
+def test_a_kernel_that_did_not_start_is_graded_again(course_dir, tmp_path, monkeypatch):
+    """Many kernels starting at once can collide on a port; nbgrader then drops that submission. The
+    grade command grades the dropped ones again, one by one, and reports the notebook complete."""
+    import subprocess
+    hand_in(tmp_path / "inbox", "ada")
+    hand_in(tmp_path / "inbox", "bob")
+    course.collect(course_dir, tmp_path / "inbox")
+    calls = []
+
+    def fake(args, course_root, log=None, env=None):
+        calls.append(args)
+        if len(calls) == 1:  # the run for the whole class: bob's kernel never answered
+            out = ("zmq.error.ZMQError: Address already in use (addr='tcp://127.0.0.1:56517')\n"
+                   "RuntimeError: Kernel didn't respond in 120 seconds\n"
+                   f"[AutogradeApp | ERROR] There was an error processing assignment '{AID}' for student 'bob'\n")
+            return subprocess.CompletedProcess(args, 1, out, "")
+        return subprocess.CompletedProcess(args, 0, "", "")
+
+    monkeypatch.setattr(course, "run_nbgrader", fake)
+    monkeypatch.setattr(course, "export_csv", lambda *a, **k: [])
+    failed, _ = course.grade(course_dir, None, 1, False, [], tmp_path / "grades.csv")
+    assert failed == []
+    assert calls == [["autograde", AID], ["autograde", AID, "--student=bob"]]
+
+
+def test_a_student_whose_code_breaks_grading_is_not_graded_again(course_dir, tmp_path, monkeypatch):
+    import subprocess
+    hand_in(tmp_path / "inbox", "ada")
+    course.collect(course_dir, tmp_path / "inbox")
+    calls = []
+
+    def fake(args, course_root, log=None, env=None):
+        calls.append(args)
+        out = f"[AutogradeApp | ERROR] There was an error processing assignment '{AID}' for student 'ada'\n"
+        return subprocess.CompletedProcess(args, 1, out, "")
+
+    monkeypatch.setattr(course, "run_nbgrader", fake)
+    monkeypatch.setattr(course, "export_csv", lambda *a, **k: [])
+    failed, _ = course.grade(course_dir, None, 1, False, [], tmp_path / "grades.csv")
+    assert failed == [AID] and len(calls) == 1

@@ -7,7 +7,7 @@ from matplotlib.figure import Figure
 from ..plots.regularization import (draw_boundary, plot_coefficient_bars, plot_probability_image,
                                     plot_scores_vs_C, zero_markers)
 from ..plots.style import PALETTE
-from ..regularization import PENALTIES, STATE_KEYS, c_explorer_state, nearest_setting
+from ..regularization import PENALTIES, REPORT_KEYS, nearest_setting, regularization_report
 from .core import Explorer, number, shown, slider, toggle
 
 C_FMT = ".3~g"
@@ -15,21 +15,22 @@ C_FMT = ".3~g"
 
 @dataclass(frozen=True)
 class CExplorerResult:
-    """What the C explorer shows at one setting (from :func:`helpers.regularization.c_explorer_state`)."""
+    """What the C explorer shows at one setting (from :func:`helpers.regularization.regularization_report`)."""
     C: float = shown("C", C_FMT)
     penalty: str = shown("penalty")
-    n_nonzero: int = shown("non-zero coefficients")
+    n_nonzero: int = shown("non-zero weights")
+    n_features: int
     train_accuracy: float = shown("train accuracy", ".4f")
     test_accuracy: float = shown("test accuracy", ".4f")
     train_log_loss: float = shown("train log loss", ".4f")
     test_log_loss: float = shown("test log loss", ".4f")
 
     @classmethod
-    def from_state(cls, state):
-        missing = [key for key in STATE_KEYS if key not in state]
+    def from_report(cls, report):
+        missing = [key for key in REPORT_KEYS if key not in report]
         if missing:
-            raise ValueError(f"state lacks {missing}; pass the dict returned by c_explorer_state().")
-        return cls(*(state[key] for key in STATE_KEYS))
+            raise ValueError(f"report lacks {missing}; pass the dict returned by regularization_report().")
+        return cls(**{key: report[key] for key in REPORT_KEYS})
 
 
 def _bar_limit(coef):
@@ -86,7 +87,7 @@ def c_explorer(grid, X_train, y_train, C=1.0, penalty="L2", class_names=None):
 
     def update(C, penalty):
         p, i = nearest_setting(grid, C, penalty)
-        result = CExplorerResult.from_state(c_explorer_state(grid, C, penalty))
+        result = CExplorerResult.from_report(regularization_report(grid, C, penalty))
         image.set_data(grid.proba_map[p, i])
         if contour[0] is not None:
             contour[0].remove()

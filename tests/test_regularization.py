@@ -46,7 +46,7 @@ from helpers.regularization import (  # noqa: E402
     regularization_report,
     selection_frequency,
 )
-from helpers.widgets.core import format_readout  # noqa: E402
+from helpers.widgets.core import format_readout, layout_problems  # noqa: E402
 from helpers.widgets.regularization import CExplorerResult, c_explorer  # noqa: E402
 
 CS = np.logspace(-2, 2, 9)
@@ -414,23 +414,31 @@ def test_draw_boundary_and_zero_markers():
 # ---------------------------------------------------------------- widget
 
 def test_c_explorer_readout_follows_the_pure_function(moons_grid, moons):
-    X_train, _, y_train, _ = moons
-    box = c_explorer(moons_grid, X_train, y_train, C=1.0, penalty="L2")
+    X_train, X_test, y_train, y_test = moons
+    box = c_explorer(moons_grid, X_train, y_train, C=1.0, penalty="L2", X_test=X_test, y_test=y_test)
     slider, toggle, html = box.controls["C"], box.controls["penalty"], box.readout
     assert slider.readout and not slider.continuous_update
     assert np.allclose([value for _, value in slider.options], CS)
     assert list(toggle.options) == list(PENALTIES)
     assert box.result == CExplorerResult.from_report(regularization_report(moons_grid, 1.0, "L2"))
+    ax_map, ax_bars, ax_loss = box.figure.axes
+    limits = ax_bars.get_ylim(), ax_loss.get_ylim(), ax_map.get_xlim()
     box.set(C=100.0)
     toggle.value = "L1"
     assert box.result == CExplorerResult.from_report(regularization_report(moons_grid, 100.0, "L1"))
     assert format_readout(box.result) in html.value
     assert re.findall(r"<b>(.*?)</b>", html.value) == ["C", "penalty", "non-zero weights", "train accuracy",
                                                        "test accuracy", "train log loss", "test log loss"]
-    ax_map, ax_bars = box.figure.axes[0], box.figure.axes[1]
     p, i = nearest_setting(moons_grid, 100.0, "L1")
+    ax_map, ax_bars, ax_loss = box.figure.axes  # the figure in the state the controls show
     assert np.allclose(ax_map.images[-1].get_array(), moons_grid.proba_map[p, i])
     assert np.allclose([bar.get_height() for bar in ax_bars.containers[-1]], moons_grid.coef[p, i])
+    assert np.allclose(ax_loss.lines[1].get_ydata(), moons_grid.test_log_loss[p])
+    assert (ax_bars.get_ylim(), ax_loss.get_ylim(), ax_map.get_xlim()) == limits  # fixed axes
+    assert len(ax_map.collections) >= 4  # two training and two test scatters (and the boundary)
+    assert layout_problems(box.figure, 2, 2) == []
+    with pytest.raises(ValueError, match="both X_test and y_test"):
+        c_explorer(moons_grid, X_train, y_train, X_test=X_test)
 
 
 def test_readout_format(moons_grid):

@@ -365,17 +365,7 @@ def test_corpus_entries_are_well_formed(notebook):
         corpus.parse_entry(path, source)
 
 
-# Notebooks whose exercises are still to receive their corpus: remove a notebook from this set once
-# every one of its exercises has >= 2 shortcut entries and >= 1 correct entry (the test then
-# passes; strict: a notebook left here after that fails, as a reminder to take it out).
-CORPUS_PENDING = {nb.stem for nb in NOTEBOOKS if nb != FIXTURE} - {"01-linear-regression-fails", "02-sigmoid", "03-log-loss", "04-gradient-descent", "05-breast-cancer-case-study", "06-decision-boundary", "07-multiclass", "09-calibration"}
-
-
-@pytest.mark.parametrize("notebook", [
-    pytest.param(nb, id=nb.stem, marks=pytest.mark.xfail(
-        nb.stem in CORPUS_PENDING, strict=True,
-        reason="pending: the corpus for this notebook's exercises is written with the exercises"))
-    for nb in NOTEBOOKS])
+@pytest.mark.parametrize("notebook", NOTEBOOKS, ids=lambda nb: nb.stem)
 def test_corpus_covers_every_exercise(notebook):
     """Every exercise has at least 2 shortcut entries and 1 correct entry in the cheat corpus."""
     source = course.read_notebook(notebook)

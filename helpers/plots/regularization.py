@@ -39,9 +39,10 @@ def plot_coefficient_path(Cs, coefs, ax=None, feature_names=None, highlight=5, t
     coefs : array-like of shape (n_Cs, n_features)
         E.g. from :func:`helpers.regularization.coefficient_path`.
     feature_names : sequence of str, optional
-    highlight : int, default=5
-        Colour and label this many features (those with the largest |coefficient|
-        at the largest C, up to 6); the others are thin grey lines.
+    highlight : int or sequence of int, default=5
+        An int: colour and label this many features (those with the largest |coefficient|
+        at the largest C). A sequence: the indices of the features to colour and label (e.g. the
+        first to enter an L1 path). Up to 6; the others are thin grey lines.
 
     Returns
     -------
@@ -53,7 +54,13 @@ def plot_coefficient_path(Cs, coefs, ax=None, feature_names=None, highlight=5, t
     names = list(feature_names) if feature_names is not None else [f"x{j + 1}" for j in range(n_features)]
     if len(names) != n_features:
         raise ValueError(f"feature_names has {len(names)} names for {n_features} features.")
-    top = np.argsort(-np.abs(coefs[-1]))[: min(int(highlight), len(_HIGHLIGHT_COLORS), n_features)]
+    if np.ndim(highlight) == 1:
+        top = [int(j) for j in highlight]
+        if len(top) > len(_HIGHLIGHT_COLORS) or not all(0 <= j < n_features for j in top):
+            raise ValueError(f"highlight must list at most {len(_HIGHLIGHT_COLORS)} feature indices in "
+                             f"[0, {n_features}), got {list(highlight)}.")
+    else:
+        top = np.argsort(-np.abs(coefs[-1]))[: min(int(highlight), len(_HIGHLIGHT_COLORS), n_features)]
     for j in range(n_features):
         if j not in top:
             ax.plot(Cs, coefs[:, j], color="0.65", linewidth=0.8, zorder=1)

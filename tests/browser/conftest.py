@@ -161,15 +161,13 @@ def jupyter_server(tmp_path_factory):
 
 
 @pytest.fixture(scope="session")
-def browser():
+def browser(request):
     if not Path(CHROMIUM).exists():
         pytest.fail(f"CI=true but there is no Chromium at {CHROMIUM}; .ci/run installs Debian's 'chromium'")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
+    b = request.getfixturevalue("playwright").chromium.launch(executable_path=CHROMIUM, headless=True,
+                                                              args=CHROMIUM_ARGS)
+    yield b
+    b.close()
 
 
 @pytest.hookimpl(wrapper=True, tryfirst=True)

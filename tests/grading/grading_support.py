@@ -50,19 +50,15 @@ def chromium_path():
 
 
 @pytest.fixture(scope="module")
-def browser(chromium_path):
-    """A headless Debian Chromium driven by Playwright (nothing downloaded); closed at the end of the module.
-
-    Module scope, not session: Playwright's sync API runs an event loop while it is open, and another
-    module on the same pytest-xdist worker (the slider tests) starts its own.
-    """
-    sync_api = pytest.importorskip("playwright.sync_api", reason="needs playwright (requirements-test.txt)")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
+def browser(chromium_path, request):
+    """A headless Debian Chromium (nothing downloaded), launched from the test process's one Playwright
+    (tests/conftest.py); closed at the end of the module."""
+    pytest.importorskip("playwright.sync_api", reason="needs playwright (requirements-test.txt)")
+    b = request.getfixturevalue("playwright").chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+    try:
+        yield b
+    finally:
+        b.close()
 
 
 def run_cli_in_process(*args, env=None, cwd=REPO) -> subprocess.CompletedProcess:

@@ -287,45 +287,44 @@ def _nbgrader(*args):
     return ["python", "-m", "nbgrader", *args]
 
 
-def _fetch_and_submit_in_the_browser(hub: Hub, users: Users, solution: dict, shots: Path) -> dict:
-    """ada logs in, fetches the assignment from JupyterLab's Assignments tab, solves it, submits it there."""
-    sync_api = pytest.importorskip("playwright.sync_api", reason="needs playwright (requirements-test.txt)")
+def _fetch_and_submit_in_the_browser(p, hub: Hub, users: Users, solution: dict, shots: Path) -> dict:
+    """ada logs in, fetches the assignment from JupyterLab's Assignments tab, solves it, submits it there
+    (``p``: the test process's one Playwright, see tests/conftest.py)."""
     times = {}
-    with sync_api.sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
-        page = browser.new_page(viewport={"width": 1400, "height": 900})
-        try:
-            t0 = time.perf_counter()
-            page.goto(f"{hub.base}/hub/login")
-            page.fill("#username_input", users.names["ada"])
-            page.fill("#password_input", hub.password)
-            page.click("#login_submit")
-            page.wait_for_selector("#jp-main-dock-panel", timeout=180_000)
-            times["log in + server start + JupyterLab"] = time.perf_counter() - t0
-            t0 = time.perf_counter()
-            page.locator(".lm-MenuBar-itemLabel", has_text="Nbgrader").click()
-            page.locator(".lm-Menu-itemLabel", has_text="Assignment List").click()
-            released = page.locator("#released_assignments_list")
-            released.get_by_role("button", name="Fetch").click(timeout=60_000)
-            page.locator("#fetched_assignments_list").get_by_text(AID).first.wait_for(timeout=60_000)
-            page.screenshot(path=str(shots / "assignments-fetched.png"))
-            fetched = users.homes["ada"] / AID / f"{AID}.ipynb"
-            assert fetched.exists(), f"the Assignments tab did not fetch {AID} into ada's home"
-            users.write_as("ada", fetched, json.dumps(solution, indent=1))
-            page.locator("#fetched_assignments_list").get_by_role("button", name="Submit").first.click()
-            page.locator("#submitted_assignments_list").get_by_text(AID).first.wait_for(timeout=60_000)
-            times["fetch + submit in the Assignments tab"] = time.perf_counter() - t0
-            page.screenshot(path=str(shots / "assignments-submitted.png"))
-        except Exception:
-            page.screenshot(path=str(shots / "assignments-failure.png"))
-            raise
-        finally:
-            browser.close()
+    browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    page = browser.new_page(viewport={"width": 1400, "height": 900})
+    try:
+        t0 = time.perf_counter()
+        page.goto(f"{hub.base}/hub/login")
+        page.fill("#username_input", users.names["ada"])
+        page.fill("#password_input", hub.password)
+        page.click("#login_submit")
+        page.wait_for_selector("#jp-main-dock-panel", timeout=180_000)
+        times["log in + server start + JupyterLab"] = time.perf_counter() - t0
+        t0 = time.perf_counter()
+        page.locator(".lm-MenuBar-itemLabel", has_text="Nbgrader").click()
+        page.locator(".lm-Menu-itemLabel", has_text="Assignment List").click()
+        released = page.locator("#released_assignments_list")
+        released.get_by_role("button", name="Fetch").click(timeout=60_000)
+        page.locator("#fetched_assignments_list").get_by_text(AID).first.wait_for(timeout=60_000)
+        page.screenshot(path=str(shots / "assignments-fetched.png"))
+        fetched = users.homes["ada"] / AID / f"{AID}.ipynb"
+        assert fetched.exists(), f"the Assignments tab did not fetch {AID} into ada's home"
+        users.write_as("ada", fetched, json.dumps(solution, indent=1))
+        page.locator("#fetched_assignments_list").get_by_role("button", name="Submit").first.click()
+        page.locator("#submitted_assignments_list").get_by_text(AID).first.wait_for(timeout=60_000)
+        times["fetch + submit in the Assignments tab"] = time.perf_counter() - t0
+        page.screenshot(path=str(shots / "assignments-submitted.png"))
+    except Exception:
+        page.screenshot(path=str(shots / "assignments-failure.png"))
+        raise
+    finally:
+        browser.close()
     return times
 
 
 @pytest.fixture(scope="module")
-def round_trip(tmp_path_factory):
+def round_trip(tmp_path_factory, request):
     if not PROXY.exists():
         if os.environ.get("CI") == "true":
             pytest.fail(f"no {PROXY.relative_to(ROOT)}: .ci/run installs it with npm ci --prefix teachers")
@@ -388,7 +387,7 @@ def round_trip(tmp_path_factory):
         result["shortcut"] = shortcut.name
 
         stage.times.update(_fetch_and_submit_in_the_browser(
-            hub, users, corpus_runner.build_submission(released, source, []), shots))
+            request.getfixturevalue("playwright"), hub, users, corpus_runner.build_submission(released, source, []), shots))
         for role, nb in work.items():
             step("students: fetch", role, *_nbgrader("fetch_assignment", AID))
             users.write_as(role, users.homes[role] / AID / f"{AID}.ipynb", json.dumps(nb, indent=1))

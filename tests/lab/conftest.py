@@ -4,6 +4,7 @@ Chromium is Debian's (/usr/bin/chromium), driven by Python's playwright: nothing
 cannot run here (no Chromium, no `make`, no way to create a user) is skipped with the reason; under CI=true it
 fails instead. On a failure the page's screenshot and the command's whole output are kept in test-artifacts/.
 """
+import importlib.util
 import os
 import shutil
 from pathlib import Path
@@ -23,20 +24,18 @@ CHROMIUM_ARGS = [
 
 
 @pytest.fixture(scope="module")
-def browser():
+def browser(request):
     if not Path(CHROMIUM).exists():
         skip_or_fail(f"there is no Chromium at {CHROMIUM} (install Debian's 'chromium')")
     if shutil.which("make") is None:
         skip_or_fail("there is no `make` to run the README's command with")
-    try:
-        from playwright.sync_api import sync_playwright
-    except ImportError:
+    if importlib.util.find_spec("playwright") is None:
         skip_or_fail("playwright is not installed (pip install -r requirements-test.txt)")
 
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        yield b
-        b.close()
+    b = request.getfixturevalue("playwright").chromium.launch(executable_path=CHROMIUM, headless=True,
+                                                              args=CHROMIUM_ARGS)
+    yield b
+    b.close()
 
 
 @pytest.fixture

@@ -65,15 +65,15 @@ def site_url(built_site):
 
 
 @pytest.fixture(scope="module")
-def browser():
+def browser(request):
     if not Path(CHROMIUM).exists():
         if os.environ.get("CI") == "true":
             pytest.fail(f"no Chromium at {CHROMIUM}: the CI script installs Debian's 'chromium'")
         pytest.skip(f"no Chromium at {CHROMIUM}: install Debian's 'chromium' to run the site's browser tests")
-    sync_api = pytest.importorskip("playwright.sync_api", reason="browser tests need playwright (requirements-test.txt)")
-    with sync_api.sync_playwright() as p:
-        b = p.chromium.launch(executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS)
-        try:
-            yield b
-        finally:
-            b.close()
+    pytest.importorskip("playwright.sync_api", reason="browser tests need playwright (requirements-test.txt)")
+    b = request.getfixturevalue("playwright").chromium.launch(executable_path=CHROMIUM, headless=True,
+                                                              args=CHROMIUM_ARGS)
+    try:
+        yield b
+    finally:
+        b.close()

@@ -103,7 +103,7 @@ for _e in find_explorers():
             _diff = max(_diff, int(np.abs(_shown.astype(int) - _drawn).max()) if _shown.shape == _drawn.shape else 255)
         _e.set(**_start)
         _results.append({"widget": _e.name, "control": _name, "moves": len(_values), "cold": _cold, "full": _full,
-                         "warm": _warm, "max_pixel_diff": _diff, "partial": _e._renderer is not None,
+                         "warm": _warm, "max_pixel_diff": _diff,
                          "figure_px": [int(x) for x in _e.fig.get_size_inches() * _e.fig.dpi]})
 print("SLIDER-RESULTS " + json.dumps(_results))
 """

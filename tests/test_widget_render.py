@@ -36,7 +36,7 @@ def _fresh_draw(fig):
     return np.asarray(canvas.buffer_rgba())[..., :3].astype(int)
 
 
-def _scene(subfigures=False, prerender=False, partial=False):
+def _scene(subfigures=False, prerender=False):
     """Two panels (optionally in two SubFigures), an image under points, a line, bars and a title."""
     rng = np.random.default_rng(0)
     fig = Figure(figsize=(6, 3), layout="constrained")
@@ -66,13 +66,12 @@ def _scene(subfigures=False, prerender=False, partial=False):
 
     controls = {"a": slider("a", np.round(np.linspace(0, 1, 5), 2), 0.5),
                 "mode": toggle("mode", ["near", "far"], "near")}
-    return Explorer(fig, controls, update, name="scene", prerender=prerender, partial=partial)
+    return Explorer(fig, controls, update, name="scene", prerender=prerender)
 
 
-@pytest.mark.parametrize("partial", [False, True], ids=["full-draws", "partial-redraws"])
 @pytest.mark.parametrize("subfigures", [False, True], ids=["axes", "subfigures"])
-def test_every_state_shows_a_full_draw_whatever_the_path(subfigures, partial):
-    explorer = _scene(subfigures, partial=partial)
+def test_every_state_shows_a_full_draw_whatever_the_path(subfigures):
+    explorer = _scene(subfigures)
     first = explorer.image_bytes()
     path = [(0.75, "near"), (1.0, "far"), (0.0, "far"), (0.5, "near"), (0.25, "far"), (0.75, "near")]
     for a, mode in path:
@@ -86,29 +85,8 @@ def test_every_state_shows_a_full_draw_whatever_the_path(subfigures, partial):
     assert explorer.stats["hits"] >= 2
 
 
-def test_partial_redraw_redraws_only_the_changed_artists():
-    fig = Figure(figsize=(4, 3), layout="constrained")
-    ax = fig.subplots()
-    ax.scatter(np.linspace(0, 1, 30), np.linspace(0, 1, 30), zorder=3)
-    (line,) = ax.plot([0, 1], [0, 0], zorder=2)  # under the points: they are redrawn over it
-    ax.set(xlim=(0, 1), ylim=(0, 1))
-
-    def update(a, mode):
-        line.set_ydata([0, a])
-        return SceneResult(a, mode)
-
-    controls = {"a": slider("a", [0.0, 0.25, 0.5, 0.75, 1.0], 0.5), "mode": toggle("mode", ["near"], "near")}
-    explorer = Explorer(fig, controls, update, prerender=False, partial=True)
-    for a in (1.0, 0.0, 0.25):  # each drawn now (no lookup), so explorer.fig is in that state
-        png = explorer.set(a=a).image_bytes()
-        assert np.array_equal(_decode(png), _fresh_draw(explorer.fig)), a  # .fig: no hand-out, no reset
-    renderer = explorer._renderer
-    assert line in renderer.dynamic and not any(artist.get_animated() for artist in fig.findobj())
-
-
-@pytest.mark.parametrize("partial", [False, True], ids=["full-draws", "partial-redraws"])
-def test_figure_is_left_drawable_by_a_plain_draw(partial):
-    explorer = _scene(partial=partial)
+def test_figure_is_left_drawable_by_a_plain_draw():
+    explorer = _scene()
     explorer.set(a=1.0, mode="far")
     explorer.prerender(wait=True)
     fig = explorer.figure  # back in the state the controls show, whatever was pre-rendered last
@@ -118,10 +96,9 @@ def test_figure_is_left_drawable_by_a_plain_draw(partial):
     explorer.close()
 
 
-@pytest.mark.parametrize("partial", [False, True], ids=["full-draws", "partial-redraws"])
-def test_prerender_covers_one_key_press_and_is_thread_safe(partial):
+def test_prerender_covers_one_key_press_and_is_thread_safe():
     """Moves from the main thread while the background renders: each image is its own state's picture."""
-    explorer = _scene(prerender=True, partial=partial)
+    explorer = _scene(prerender=True)
     explorer.prerender()
     for a, mode in [(0.75, "near"), (1.0, "near"), (1.0, "far"), (0.0, "far"), (0.25, "near")]:
         png = explorer.set(a=a, mode=mode).image_bytes()

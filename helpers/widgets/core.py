@@ -21,6 +21,7 @@ JupyterLab's file browser open) are the constants below; see README.md beside
 this file for how they were measured and how to build an explorer.
 """
 import dataclasses
+import io
 import itertools
 import math
 import threading
@@ -33,9 +34,9 @@ from IPython.display import DisplayHandle, Image, display
 from matplotlib.backends.backend_agg import FigureCanvasAgg
 from matplotlib.figure import Figure
 from matplotlib.text import Text
+from PIL import Image as PILImage
 
 from ..plots.alt_text import image_metadata
-from .render import FigureRenderer, encode_png
 
 # --- layout limits (measured in Chromium, JupyterLab 4 at 1366 x 768, file browser open) -------------------
 #: The notebook's visible area (px): what a student sees without scrolling.
@@ -254,6 +255,13 @@ def png_bytes(fig):
     return encode_png(canvas.buffer_rgba())
 
 
+def encode_png(rgba):
+    """PNG bytes of an RGBA buffer, as every explorer image is encoded: RGB (figures are opaque), zlib level 1."""
+    buffer = io.BytesIO()
+    PILImage.fromarray(np.ascontiguousarray(np.asarray(rgba)[..., :3])).save(buffer, format="png", compress_level=1)
+    return buffer.getvalue()
+
+
 def figure_image(fig):
     """``fig`` as an ``IPython.display.Image`` (PNG, with its alt text), the same in every front end and under nbval."""
     return Image(data=png_bytes(fig), format="png", metadata=image_metadata(fig))
@@ -334,17 +342,13 @@ class Explorer:
         or a control has moved (never under nbval, where neither happens).
     cache_mb : float, default=48
         Memory for cached images; the least recently used are dropped beyond it.
-    partial : bool, default=False
-        Draw a cache miss by redrawing only the artists that changed (:mod:`helpers.widgets.render`).
-        Turn it on only where benchmarks/run.py measures it >= 1.5x faster than a full draw of the figure.
     """
 
     _serial = itertools.count()
 
-    def __init__(self, fig, controls, update, name=None, readout=True, prerender=True, cache_mb=48, partial=False):
+    def __init__(self, fig, controls, update, name=None, readout=True, prerender=True, cache_mb=48):
         self.fig = fig
         self.canvas = fig.canvas if isinstance(fig.canvas, FigureCanvasAgg) else FigureCanvasAgg(fig)
-        self._renderer = FigureRenderer(fig) if partial else None
         self.controls = dict(controls)
         self._update = update
         self.name = name or next((ax.get_title() for ax in fig.axes if ax.get_title()), "explorer")
@@ -402,7 +406,7 @@ class Explorer:
         """Draw state ``key`` in full and cache it; return (png, result)."""
         with self._lock:
             result = self._apply(key)
-            png = self._renderer.render() if self._renderer is not None else png_bytes(self.fig)
+            png = png_bytes(self.fig)
             self._store(key, png, result)
         return png, result
 
@@ -480,8 +484,6 @@ class Explorer:
         with self._lock:
             if self._applied != self._key_now:
                 self._apply(self._key_now)
-            if self._renderer is not None:
-                self._renderer.invalidate()  # whoever gets the figure may draw or change it
         return self.fig
 
     def image_bytes(self):

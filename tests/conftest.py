@@ -18,6 +18,22 @@ def playwright():
         yield p
 
 
+#: How every browser test starts Debian's Chromium: headless, and no background traffic to the (closed) internet.
+CHROMIUM_ARGS = [
+    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+
+
+@pytest.fixture(scope="session")
+def launch_chromium(playwright):
+    """``launch(executable_path)``: a headless Chromium from the process's one Playwright (close it when done)."""
+    def launch(executable_path):
+        return playwright.chromium.launch(executable_path=str(executable_path), headless=True, args=CHROMIUM_ARGS)
+    return launch
+
+
 @pytest.fixture(autouse=True)
 def _close_figures():
     """Close every pyplot figure a test opened, so figures do not pile up across tests."""

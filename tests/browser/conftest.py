@@ -32,12 +32,6 @@ ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 TIMINGS_FILE = ARTIFACTS / "browser-timings.json"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-# As the browser probe on these machines does: no background traffic to the (closed) internet.
-CHROMIUM_ARGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--disable-dev-shm-usage",
-]
 
 
 SETTINGS = {
@@ -164,8 +158,7 @@ def jupyter_server(tmp_path_factory):
 def browser(request):
     if not Path(CHROMIUM).exists():
         pytest.fail(f"CI=true but there is no Chromium at {CHROMIUM}; .ci/run installs Debian's 'chromium'")
-    b = request.getfixturevalue("playwright").chromium.launch(executable_path=CHROMIUM, headless=True,
-                                                              args=CHROMIUM_ARGS)
+    b = request.getfixturevalue("launch_chromium")(CHROMIUM)
     yield b
     b.close()
 

@@ -14,12 +14,6 @@ REPO = Path(__file__).resolve().parents[2]
 CLI = REPO / "scripts" / "course.py"
 FIXTURE = REPO / "tests" / "fixtures" / "00-grading-fixture.ipynb"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-# As the slider tests' browser (tests/browser/conftest.py): no background traffic to the (closed) internet.
-CHROMIUM_ARGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--disable-dev-shm-usage",
-]
 
 
 def load_course():
@@ -54,7 +48,7 @@ def browser(chromium_path, request):
     """A headless Debian Chromium (nothing downloaded), launched from the test process's one Playwright
     (tests/conftest.py); closed at the end of the module."""
     pytest.importorskip("playwright.sync_api", reason="needs playwright (requirements-test.txt)")
-    b = request.getfixturevalue("playwright").chromium.launch(executable_path=chromium_path, args=CHROMIUM_ARGS)
+    b = request.getfixturevalue("launch_chromium")(chromium_path)
     try:
         yield b
     finally:

@@ -58,7 +58,7 @@ def _load(name):
 
 corpus_runner = _load("corpus_runner")
 support = _load("grading_support")
-course, CHROMIUM, CHROMIUM_ARGS = support.course, support.CHROMIUM, support.CHROMIUM_ARGS
+course, CHROMIUM = support.course, support.CHROMIUM
 
 pytestmark = [pytest.mark.hub, pytest.mark.grading]
 
@@ -287,11 +287,11 @@ def _nbgrader(*args):
     return ["python", "-m", "nbgrader", *args]
 
 
-def _fetch_and_submit_in_the_browser(p, hub: Hub, users: Users, solution: dict, shots: Path) -> dict:
+def _fetch_and_submit_in_the_browser(launch, hub: Hub, users: Users, solution: dict, shots: Path) -> dict:
     """ada logs in, fetches the assignment from JupyterLab's Assignments tab, solves it, submits it there
-    (``p``: the test process's one Playwright, see tests/conftest.py)."""
+    (``launch``: the ``launch_chromium`` fixture of tests/conftest.py)."""
     times = {}
-    browser = p.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+    browser = launch(CHROMIUM)
     page = browser.new_page(viewport={"width": 1400, "height": 900})
     try:
         t0 = time.perf_counter()
@@ -387,7 +387,7 @@ def round_trip(tmp_path_factory, request):
         result["shortcut"] = shortcut.name
 
         stage.times.update(_fetch_and_submit_in_the_browser(
-            request.getfixturevalue("playwright"), hub, users, corpus_runner.build_submission(released, source, []), shots))
+            request.getfixturevalue("launch_chromium"), hub, users, corpus_runner.build_submission(released, source, []), shots))
         for role, nb in work.items():
             step("students: fetch", role, *_nbgrader("fetch_assignment", AID))
             users.write_as(role, users.homes[role] / AID / f"{AID}.ipynb", json.dumps(nb, indent=1))

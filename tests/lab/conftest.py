@@ -15,12 +15,6 @@ from .lab_run import ROOT, skip_or_fail, wait_for_removals
 
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-# As the browser probe on these machines does: no background traffic to the (closed) internet.
-CHROMIUM_ARGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--disable-dev-shm-usage",
-]
 
 
 @pytest.fixture(scope="module")
@@ -32,8 +26,7 @@ def browser(request):
     if importlib.util.find_spec("playwright") is None:
         skip_or_fail("playwright is not installed (pip install -r requirements-test.txt)")
 
-    b = request.getfixturevalue("playwright").chromium.launch(executable_path=CHROMIUM, headless=True,
-                                                              args=CHROMIUM_ARGS)
+    b = request.getfixturevalue("launch_chromium")(CHROMIUM)
     yield b
     b.close()
 

@@ -17,12 +17,6 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 CHROMIUM = os.environ.get("CHROMIUM", "/usr/bin/chromium")
-# No background traffic to the (closed) internet, as for the slider tests.
-CHROMIUM_ARGS = [
-    "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-    "--disable-dev-shm-usage",
-]
 
 
 @pytest.fixture(scope="module")
@@ -71,8 +65,7 @@ def browser(request):
             pytest.fail(f"no Chromium at {CHROMIUM}: the CI script installs Debian's 'chromium'")
         pytest.skip(f"no Chromium at {CHROMIUM}: install Debian's 'chromium' to run the site's browser tests")
     pytest.importorskip("playwright.sync_api", reason="browser tests need playwright (requirements-test.txt)")
-    b = request.getfixturevalue("playwright").chromium.launch(executable_path=CHROMIUM, headless=True,
-                                                              args=CHROMIUM_ARGS)
+    b = request.getfixturevalue("launch_chromium")(CHROMIUM)
     try:
         yield b
     finally:

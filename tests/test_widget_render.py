@@ -1,6 +1,7 @@
 """Every image an explorer shows is a full draw of the state its controls show -- cached, pre-rendered
 in the background, or drawn on demand -- and its figure stays drawable by a plain ``fig.canvas.draw()``."""
 import io
+import itertools
 import pickle
 import threading
 from dataclasses import dataclass
@@ -113,6 +114,63 @@ def test_prerender_covers_one_key_press_and_is_thread_safe():
     explorer.close()
     explorer._worker.join(timeout=10)
     assert not explorer._worker.is_alive()
+
+
+def test_small_state_space_is_drawn_whole_nearest_first():
+    """Two controls, 5 x 2 states: the background drawing plans every other state, one key press away first."""
+    explorer = _scene()
+    assert explorer.n_states == 10 and explorer.draws_every_state
+    plan = explorer._neighbours(explorer._key_now)
+    assert sorted(plan) == sorted(k for k in itertools.product([0.0, 0.25, 0.5, 0.75, 1.0], ["near", "far"])
+                                  if k != (0.5, "near"))
+    assert set(plan[:3]) == {(0.75, "near"), (0.25, "near"), (0.5, "far")}
+    # after the moves of one control (the other 4 positions of a, the toggle), the rest, nearest first
+    assert {a for a, m in plan[:5] if m == "near"} == {0.0, 0.25, 0.75, 1.0} and (0.5, "far") in plan[:5]
+    assert [round(abs(a - 0.5) * 4) + (m == "far") for a, m in plan[5:]] == [2, 2, 3, 3]
+    explorer.close()
+
+
+def test_large_state_space_plans_sixty_one_control_moves():
+    fig = Figure()
+    ax = fig.subplots()
+    (line,) = ax.plot([0, 1], [0, 1])
+
+    def update(a, b):
+        line.set_ydata([a, b])
+        return SceneResult(a, "near")
+
+    controls = {"a": slider("a", np.arange(40.0), 0.0), "b": slider("b", np.arange(40.0), 0.0)}
+    explorer = Explorer(fig, controls, update, prerender=False)
+    assert explorer.n_states == 1600 and not explorer.draws_every_state
+    plan = explorer._neighbours(explorer._key_now)
+    # one press of each key first (arrows, PageUp, End), then the same key held (2 and 10 positions)
+    assert plan[:8] == [(1.0, 0.0), (0.0, 1.0), (5.0, 0.0), (0.0, 5.0), (39.0, 0.0), (0.0, 39.0),
+                        (2.0, 0.0), (0.0, 2.0)] and plan[8:10] == [(10.0, 0.0), (0.0, 10.0)]
+    assert len(plan) == 60 and all(a == 0 or b == 0 for a, b in plan)  # the first 60 of 2 x 39 one-control moves
+    explorer.close()
+
+
+def test_a_move_waiting_for_the_state_being_drawn_takes_that_drawing():
+    """A move that arrives while the background draws its very state waits for it; it does not draw it again."""
+    explorer = _scene()
+    key = (1.0, "far")
+    got = []
+    explorer._lock.acquire()  # as the background thread does while drawing
+    try:
+        waiting = threading.Thread(target=lambda: got.append(explorer._lookup(key)))
+        waiting.start()
+        for _ in range(200):
+            if explorer._wanted:
+                break
+            threading.Event().wait(0.005)
+        assert explorer._wanted == 1  # the background thread would give way now
+        drawn = explorer._apply(key), png_bytes(explorer.fig)
+        explorer._store(key, drawn[1], drawn[0])
+    finally:
+        explorer._lock.release()
+    waiting.join(timeout=10)
+    assert got and got[0][0] == drawn[1] and explorer.stats["misses"] == 0 and explorer._wanted == 0
+    explorer.close()
 
 
 def test_update_must_return_a_dataclass():

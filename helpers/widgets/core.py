@@ -12,7 +12,8 @@ moves the figure's artists and returns what the readout shows, and returns an
 - answers a control change with a lookup when it can: every rendered state is
   cached as PNG bytes, and once a front end is connected (or the first control
   moves) a background thread renders the states one key press away while the
-  student reads -- the whole slider for a one-control explorer;
+  student reads -- every state of a one-control explorer or of a small state
+  space (at most 200 states), nearest first;
 - can be driven from code: ``explorer.set(threshold=0.3)``, ``explorer.figure``,
   ``explorer.image_bytes()``, ``explorer.result``.
 
@@ -268,6 +269,7 @@ def figure_image(fig):
 
 
 _IDLE_BEFORE_PRERENDER_S = 0.5   # Run All leaves only milliseconds between cells: do not steal those
+_WHOLE_SPACE_STATES = 200        # an explorer with at most this many states has all of them drawn while read
 _cells = {"running": False, "idle_since": 0.0}
 
 
@@ -361,6 +363,7 @@ class Explorer:
         self._prerender = prerender
         self._worker, self._plan, self._wake = None, [], threading.Condition()
         self._busy = False                       # the worker is drawing a state (under _wake)
+        self._wanted = 0                         # moves waiting for a drawing (the worker gives way to them)
         self._asked = False                      # prerender(wait=True) is waiting: draw even while a cell runs
         self._closed = False
         self._shown_in = None
@@ -422,8 +425,15 @@ class Explorer:
     def _lookup(self, key):
         entry = self._cache.get(key)
         if entry is None:
-            self.stats["misses"] += 1
-            return self._render(key)
+            self._wanted += 1  # the background thread starts no new drawing while a move waits
+            try:
+                with self._lock:  # it may be drawing this very state: then wait for it instead of drawing it twice
+                    entry = self._cache.get(key)
+                    if entry is None:
+                        self.stats["misses"] += 1
+                        return self._render(key)
+            finally:
+                self._wanted -= 1
         self.stats["hits"] += 1
         self._cache.move_to_end(key)
         return entry
@@ -491,10 +501,22 @@ class Explorer:
         return self._lookup(self._key_now)[0]
 
     # --- pre-rendering -----------------------------------------------------------------------------------------
+    @property
+    def n_states(self):
+        """How many states the controls can show (the product of their numbers of positions)."""
+        return math.prod(len(_options(c)) for c in self.controls.values())
+
+    @property
+    def draws_every_state(self):
+        """True when the background drawing covers every state (one control, or a small state space)."""
+        return len(self.controls) == 1 or self.n_states <= _WHOLE_SPACE_STATES
+
     def _neighbours(self, key, limit=60, previous=None):
         """States one or a few key presses from ``key``: the same move again (from ``previous``), each
-        control +-1, +-5 (PageUp/Down), its ends, then +-2, +-3, ... For a one-control explorer that is
-        eventually every position."""
+        control +-1, +-5 (PageUp/Down), its ends, then the same keys pressed again and again: +-2, +-10,
+        +-3, +-15, ... (and every other distance in between). For a one-control explorer that is
+        eventually every position; for a small state space (:attr:`draws_every_state`) every other state
+        follows, nearest first (fewest positions moved in all); otherwise the first ``limit``."""
         options = [_options(c) for c in self.controls.values()]
         index = [opts.index(v) for opts, v in zip(options, key)]
         ordered = []
@@ -503,14 +525,24 @@ class Explorer:
             again = [2 * i - j for i, j in zip(index, before)]
             if all(0 <= t < len(opts) for t, opts in zip(again, options)):
                 ordered.append(tuple(opts[t] for t, opts in zip(again, options)))
-        for step in [1, 5, "ends"] + list(range(2, max(len(o) for o in options))):
+        longest = max(len(o) for o in options)
+        # one press of each key (arrows, PageUp/Down, Home/End), then the same key held: +-2, +-10, +-3, +-15, ...
+        held = [s for k in range(2, longest) for s in (k, 5 * k) if s < longest or s == k]
+        for step in dict.fromkeys([1, 5, "ends"] + held):
             for c, opts in enumerate(options):
                 targets = [0, len(opts) - 1] if step == "ends" else [index[c] + step, index[c] - step]
                 for t in targets:
                     if 0 <= t < len(opts):
                         ordered.append(key[:c] + (opts[t],) + key[c + 1:])
         out = list(dict.fromkeys(k for k in ordered if k != key))
-        return out if len(self.controls) == 1 else out[:limit]
+        if len(self.controls) == 1:
+            return out
+        if not self.draws_every_state:
+            return out[:limit]
+        seen = set(out) | {key}
+        rest = [k for k in itertools.product(*options) if k not in seen]
+        rest.sort(key=lambda k: sum(abs(opts.index(v) - i) for opts, v, i in zip(options, k, index)))
+        return out + rest
 
     def _schedule(self, key, auto=True, previous=None):
         if (auto and not self._prerender) or self._closed:
@@ -536,6 +568,8 @@ class Explorer:
                 self._busy = True
             if not self._asked:  # drawing asked for by prerender(wait=True) runs while its cell does
                 _wait_until_cells_idle(lambda: self._closed or self._asked)
+            while self._wanted and not self._closed:  # a move is waiting for the figure: it goes first
+                time.sleep(0.002)
             if key not in self._cache and not self._closed:
                 self._render(key)
                 self.stats["prerendered"] += 1

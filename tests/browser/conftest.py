@@ -215,6 +215,7 @@ _timings = []
 @pytest.fixture
 def record_timings(request):
     def record(nb):
+        nb.explorer_stats()
         request.node.user_properties.append(("browser_timing", nb.summary()))
     return record
 

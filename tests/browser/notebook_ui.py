@@ -14,6 +14,7 @@ while PageUp/PageDown (5 steps), Home and End reach the slider in both.
 """
 import base64
 import io
+import json
 import os
 import re
 import statistics
@@ -158,17 +159,23 @@ class NotebookUI:
             before = (self.cell(i).locator(READOUT).inner_text(), self.figure_src(i))
             start = time.perf_counter()
             handle.press(key)
-            focused = handle.evaluate("h => document.activeElement === h")
-            if not focused:
-                where = self.page.evaluate("() => document.activeElement && document.activeElement.className")
-                raise AssertionError(
-                    f"{key!r} on the {description!r} slider moved the keyboard focus to {where!r} instead of "
-                    f"moving the slider ({self.ui}: the notebook's command-mode shortcut took the key)")
-            self._wait_changed(i, before, timeout, readout_changes)
-            durations.append(time.perf_counter() - start)
+            try:
+                self._wait_changed(i, before, timeout, readout_changes)
+            except AssertionError:
+                self._assert_focus_kept(handle, key, description)  # the likelier cause, said plainly
+                raise
+            durations.append(time.perf_counter() - start)  # key press -> output, no check of the test's inside
+            self._assert_focus_kept(handle, key, description)
             self.timings.setdefault("pixels", []).append(changed_share(before[1], self.figure_src(i)))
         self.timings.setdefault("moves", []).extend(durations)
         return durations
+
+    def _assert_focus_kept(self, handle, key, description):
+        if not handle.evaluate("h => document.activeElement === h"):
+            where = self.page.evaluate("() => document.activeElement && document.activeElement.className")
+            raise AssertionError(
+                f"{key!r} on the {description!r} slider moved the keyboard focus to {where!r} instead of "
+                f"moving the slider ({self.ui}: the notebook's command-mode shortcut took the key)")
 
     def run_code(self, code, timeout=300_000):
         """Run ``code`` in a new cell at the end of the page (the notebook file is never saved)."""
@@ -183,16 +190,24 @@ class NotebookUI:
         self.page.wait_for_timeout(300)
         self._wait_until_kernel_idle(timeout)
 
-    def read_first(self, first=12):
-        """Let the student read: wait until each explorer has drawn the states around its start (every
-        position of a one-slider explorer, the ``first`` one-key-press states of the others), as its
-        background rendering does while the cell is read. Moves timed after this are what a student
-        who looked before pressing sees."""
+    def read_first(self):
+        """Let the student read: wait until each explorer has drawn what its background rendering draws
+        while the cell is read -- every state of an explorer that draws them all (one slider, or a small
+        state space), the 60 states a few key presses away of the others. Moves timed after this are what
+        a student who looked before pressing sees; ``timings['read_first_s']`` is how long that took."""
         start = time.perf_counter()
         self.run_code("from helpers.widgets.core import find_explorers as _find\n"
-                      f"_ = [e.prerender(wait=True, first=None if len(e.controls) == 1 else {first}) "
-                      "for e in _find()]")
+                      "_ = [e.prerender(wait=True) for e in _find()]")
         self.timings["read_first_s"] = time.perf_counter() - start
+
+    def explorer_stats(self):
+        """Each explorer's own counts, read from the kernel: moves answered from the cache (``hits``), moves
+        that had to draw (``misses``), states drawn in the background (``prerendered``)."""
+        self.run_code("import json as _json\nfrom helpers.widgets.core import find_explorers as _find\n"
+                      "print('helpers-stats', _json.dumps([e.stats for e in _find()]))")
+        text = self.page.locator(".jp-CodeCell").last.locator(".jp-OutputArea-output").last.inner_text()
+        self.timings["kernel_stats"] = json.loads(text.split("helpers-stats", 1)[1])
+        return self.timings["kernel_stats"]
 
     # --- laptop layout -------------------------------------------------------------------------------
     def geometry(self, i, screenshot=None):
@@ -374,6 +389,8 @@ class NotebookUI:
             "move_median_ms": round(1000 * statistics.median(moves)) if moves else None,
             "move_max_ms": round(1000 * max(moves)) if moves else None,
             "moves": len(moves),
+            "kernel_stats": self.timings.get("kernel_stats"),
+            "read_first_s": round(self.timings["read_first_s"], 1) if "read_first_s" in self.timings else None,
             "floor_ms": median_ms("floor"),
             "floor_label_ms": median_ms("floor_label"),
             "pixels_changed_min": round(min(self.timings["pixels"]), 4) if self.timings.get("pixels") else None,

@@ -331,9 +331,7 @@ def suite_time(tree):
     On a tree that has the newer checks (NEW_CHECKS, and the Makefile's `portability` runs), the same
     checks run in three timed parts: the checks both trees have, the new test folders, the portability runs.
     """
-    timings_file = tree.root / "test-artifacts" / "browser-timings.json"
-    if timings_file.exists():
-        timings_file.unlink()
+    timings_file = fresh_timings_file(tree)
     venv = Path(sys.executable).parent.parent
     new = {name: folder for name, folder in NEW_CHECKS.items() if (tree.root / folder).is_dir()}
     has_portability = "portability:" in (tree.root / "Makefile").read_text()
@@ -357,19 +355,26 @@ def suite_time(tree):
             parts[name] = timed(pytest + [folder], tree)
         if has_portability:
             parts["portability runs"] = timed(["make", "-o", f"{venv}/.test", "portability", f"VENV={venv}"], tree)
-    browser = json.loads(timings_file.read_text()) if timings_file.exists() else {}
-    return {"seconds": seconds, "code": code, "tail": tail, "browser": browser, "parts": parts}
+    return {"seconds": seconds, "code": code, "tail": tail, "browser": read_timings(timings_file), "parts": parts}
+
+
+def fresh_timings_file(tree):
+    """The file the tree's browser tests write their timings to, emptied before a run that writes it."""
+    path = tree.root / "test-artifacts" / "browser-timings.json"
+    path.unlink(missing_ok=True)
+    return path
+
+
+def read_timings(path):
+    return json.loads(path.read_text()) if path.exists() else {}
 
 
 def browser_time(tree):
     """The tree's browser tests alone (one worker, nothing else running): their key-press timings."""
-    timings_file = tree.root / "test-artifacts" / "browser-timings.json"
-    if timings_file.exists():
-        timings_file.unlink()
+    timings_file = fresh_timings_file(tree)
     seconds, code, tail = timed([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-p", "no:xdist",
                                  "tests/browser"], tree)
-    timings = json.loads(timings_file.read_text()) if timings_file.exists() else {}
-    return {"seconds": seconds, "code": code, "tail": tail, "browser": timings}
+    return {"seconds": seconds, "code": code, "tail": tail, "browser": read_timings(timings_file)}
 
 
 def xdist_args(tree):

@@ -527,7 +527,7 @@ class Explorer:
                 ordered.append(tuple(opts[t] for t, opts in zip(again, options)))
         longest = max(len(o) for o in options)
         # one press of each key (arrows, PageUp/Down, Home/End), then the same key held: +-2, +-10, +-3, +-15, ...
-        held = [s for k in range(2, longest) for s in (k, 5 * k) if s < longest or s == k]
+        held = [s for k in range(2, longest) for s in (k, 5 * k) if s < longest]
         for step in dict.fromkeys([1, 5, "ends"] + held):
             for c, opts in enumerate(options):
                 targets = [0, len(opts) - 1] if step == "ends" else [index[c] + step, index[c] - step]
@@ -535,8 +535,6 @@ class Explorer:
                     if 0 <= t < len(opts):
                         ordered.append(key[:c] + (opts[t],) + key[c + 1:])
         out = list(dict.fromkeys(k for k in ordered if k != key))
-        if len(self.controls) == 1:
-            return out
         if not self.draws_every_state:
             return out[:limit]
         seen = set(out) | {key}
@@ -574,16 +572,15 @@ class Explorer:
                 self._render(key)
                 self.stats["prerendered"] += 1
 
-    def prerender(self, wait=False, first=None, timeout=300):
+    def prerender(self, wait=False, timeout=300):
         """Start rendering the states around the current one now (:meth:`_neighbours`).
 
-        With ``wait``, return when they are all drawn -- or only the ``first`` of them (the one-key-press
-        ones come first) -- or after ``timeout`` seconds.
+        With ``wait``, return when they are all drawn, or after ``timeout`` seconds.
         """
         self._asked = bool(wait)
         self._schedule(self._key_now, auto=False)
         if wait:
-            wanted = self._neighbours(self._key_now)[:first]
+            wanted = self._neighbours(self._key_now)
             try:
                 with self._wake:
                     self._wake.wait_for(lambda: all(k in self._cache for k in wanted) or self._closed,
